@@ -1,6 +1,8 @@
-var builder = WebApplication.CreateBuilder(args);
-var app = builder.Build();
+using Senco.Web;
 
-app.MapGet("/", () => "Hello World!");
+var app = SencoApp.Build(args);
+await SencoApp.PrepareAsync(app);
+await app.RunAsync();
 
-app.Run();
+/// Exposed for WebApplicationFactory in the tests.
+public partial class Program;

@@ -1,0 +1,136 @@
+using Senco.Core.Schools;
+using Senco.Core.Access;
+using Senco.Core.Sen;
+
+namespace Senco.Core.Model;
+
+/// Marks a record that belongs to one school. The data layer scopes every query on such a record to the
+/// schools the signed-in user may see, so a forgotten Where clause can never leak another school's pupils.
+public interface ISchoolScoped
+{
+    int SchoolId { get; }
+}
+
+public class Trust
+{
+    public int Id { get; set; }
+    public string Name { get; set; } = "";
+    public List<School> Schools { get; set; } = [];
+}
+
+public class School
+{
+    public int Id { get; set; }
+    /// Unique reference number from Get Information About Schools: 6 digits.
+    public string Urn { get; set; } = "";
+    public string Name { get; set; } = "";
+    public string LaCode { get; set; } = "";
+    public string Estab { get; set; } = "";
+    public Phase Phase { get; set; }
+    public int? TrustId { get; set; }
+    public Trust? Trust { get; set; }
+    public DateTime CreatedAt { get; set; }
+
+    /// The DfE number (LA code + establishment number), as schools and CTFs quote it.
+    public string DfeNumber => $"{LaCode}/{Estab}";
+}
+
+public class SchoolMembership
+{
+    public int Id { get; set; }
+    public Guid UserId { get; set; }
+    public int SchoolId { get; set; }
+    public School? School { get; set; }
+    public SchoolRole Role { get; set; }
+}
+
+public class Pupil : ISchoolScoped
+{
+    public Guid Id { get; set; }
+    public int SchoolId { get; set; }
+    public School? School { get; set; }
+    public string Upn { get; set; } = "";
+    public bool UpnIsTemporary { get; set; }
+    public string Forename { get; set; } = "";
+    public string Surname { get; set; } = "";
+    public DateOnly DateOfBirth { get; set; }
+    public string Gender { get; set; } = "";
+    public string YearGroup { get; set; } = "";
+    public bool Eal { get; set; }
+    public bool LookedAfter { get; set; }
+    public bool PupilPremium { get; set; }
+    public bool OnRoll { get; set; } = true;
+
+    // The SEN position as it stands today, kept in step with the latest SenStatusChange so that the
+    // register is one indexed query rather than a scan of history.
+    public SenStatus SenStatus { get; set; } = SenStatus.N;
+    /// Ranked census SEN type codes, comma-separated, primary first.
+    public string Needs { get; set; } = "";
+    public string? PrimaryNeed { get; set; }
+    public string? SecondaryNeed { get; set; }
+    /// When the pupil last went onto the register (K or E) from N; null while on N.
+    public DateOnly? OnRegisterSince { get; set; }
+
+    /// Lower-case "forename surname upn" for case-insensitive search on every database.
+    public string SearchText { get; set; } = "";
+
+    /// Optimistic concurrency: a client sends back the version it read; a stale one is refused.
+    public int Version { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public DateTime UpdatedAt { get; set; }
+
+    public string FullName => $"{Forename} {Surname}";
+    public IReadOnlyList<string> NeedList => Needs.Length == 0 ? [] : Needs.Split(',');
+
+    public void RefreshSearchText() =>
+        SearchText = $"{Forename} {Surname} {Surname}, {Forename} {Upn}".ToLowerInvariant();
+}
+
+/// One change of census SEN status and ranked needs. History is append-only: never updated or deleted.
+public class SenStatusChange : ISchoolScoped
+{
+    public long Id { get; set; }
+    public Guid PupilId { get; set; }
+    public int SchoolId { get; set; }
+    public SenStatus Status { get; set; }
+    public string Needs { get; set; } = "";
+    public DateOnly EffectiveFrom { get; set; }
+    public string Reason { get; set; } = "";
+    public Guid? RecordedById { get; set; }
+    public string RecordedBy { get; set; } = "";
+    public DateTime RecordedAt { get; set; }
+
+    public IReadOnlyList<string> NeedList => Needs.Length == 0 ? [] : Needs.Split(',');
+}
+
+public enum PupilEventKind { Added, DetailsChanged, SenStatusChanged, LeftRoll, Returned }
+
+/// The pupil's timeline as people read it: what changed, who did it, when, and why.
+public class PupilEvent : ISchoolScoped
+{
+    public long Id { get; set; }
+    public Guid PupilId { get; set; }
+    public int SchoolId { get; set; }
+    public PupilEventKind Kind { get; set; }
+    /// The date the change took effect (for SEN changes, the effective date), which may be before it was typed.
+    public DateOnly OccurredOn { get; set; }
+    public string Summary { get; set; } = "";
+    public string? Reason { get; set; }
+    public Guid? RecordedById { get; set; }
+    public string RecordedBy { get; set; } = "";
+    public DateTime RecordedAt { get; set; }
+}
+
+/// Who did what to which record, when and from where. Reads of pupil records are recorded too.
+public class AuditEntry
+{
+    public long Id { get; set; }
+    public DateTime At { get; set; }
+    public Guid? UserId { get; set; }
+    public string UserName { get; set; } = "";
+    public int? SchoolId { get; set; }
+    public Guid? PupilId { get; set; }
+    public string Action { get; set; } = "";
+    public string Summary { get; set; } = "";
+    public string? IpAddress { get; set; }
+}

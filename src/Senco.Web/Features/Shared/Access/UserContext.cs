@@ -1,0 +1,120 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Senco.Core.Access;
+using Senco.Core.Schools;
+using Senco.Data;
+
+namespace Senco.Web.Features.Shared.Access;
+
+/// A school the signed-in user can see, with the roles they hold there. A trust lead's role in one school of a
+/// trust is extended to every school of that trust.
+public sealed record SchoolGrant(int SchoolId, string Urn, string Name, Phase Phase, int? TrustId, string? TrustName, IReadOnlySet<SchoolRole> Roles)
+{
+    public bool Can(Permission p) => RolePermissions.Has(Roles, p);
+    public string RoleNames => string.Join(", ", Roles.Order().Select(RolePermissions.Describe));
+}
+
+/// Who is asking, and what they may do where. Loaded once per request by <see cref="UserContextMiddleware"/>;
+/// every page and API call asks it before touching a school's data.
+public sealed class UserContext
+{
+    public bool IsAuthenticated { get; private set; }
+    public Guid UserId { get; private set; }
+    public string Name { get; private set; } = "";
+    public string Email { get; private set; } = "";
+    public bool IsSystemAdmin { get; private set; }
+    public bool TwoFactorEnabled { get; private set; }
+    public string? IpAddress { get; private set; }
+    public IReadOnlyList<SchoolGrant> Schools { get; private set; } = [];
+
+    public AuditActor Actor => IsAuthenticated ? new(UserId, $"{Name} <{Email}>", IpAddress) : new(null, "anonymous", IpAddress);
+
+    public SchoolGrant? School(int schoolId) => Schools.FirstOrDefault(s => s.SchoolId == schoolId);
+    public SchoolGrant? School(string? urn) => Schools.FirstOrDefault(s => s.Urn == urn);
+    public bool CanSee(int schoolId) => School(schoolId) is not null;
+    public bool Can(int schoolId, Permission p) => School(schoolId)?.Can(p) ?? false;
+    public IEnumerable<int> SchoolsWhere(Permission p) => Schools.Where(s => s.Can(p)).Select(s => s.SchoolId);
+
+    internal void SetAnonymous(string? ip)
+    {
+        IsAuthenticated = false;
+        IpAddress = ip;
+        Schools = [];
+    }
+
+    internal void Set(SencoUser user, IReadOnlyList<SchoolGrant> schools, string? ip)
+    {
+        IsAuthenticated = true;
+        UserId = user.Id;
+        Name = user.DisplayName;
+        Email = user.Email ?? "";
+        IsSystemAdmin = user.IsSystemAdmin;
+        TwoFactorEnabled = user.TwoFactorEnabled;
+        Schools = schools;
+        IpAddress = ip;
+    }
+
+    /// The schools a user can see, from their memberships. Exposed for tests of the trust rule.
+    internal static async Task<IReadOnlyList<SchoolGrant>> LoadGrantsAsync(SencoDbContext db, Guid userId, CancellationToken ct)
+    {
+        var memberships = await db.Memberships.AsNoTracking()
+            .Where(m => m.UserId == userId)
+            .Select(m => new { m.SchoolId, m.Role, m.School!.TrustId })
+            .ToListAsync(ct);
+        if (memberships.Count == 0) return [];
+
+        var trustIds = memberships.Where(m => m.Role == SchoolRole.TrustLead && m.TrustId != null).Select(m => m.TrustId!.Value).Distinct().ToList();
+        var schoolIds = memberships.Select(m => m.SchoolId).Distinct().ToList();
+        var schools = await db.Schools.AsNoTracking()
+            .Where(s => schoolIds.Contains(s.Id) || (s.TrustId != null && trustIds.Contains(s.TrustId.Value)))
+            .Select(s => new { s.Id, s.Urn, s.Name, s.Phase, s.TrustId, TrustName = s.Trust != null ? s.Trust.Name : null })
+            .ToListAsync(ct);
+
+        return schools
+            .Select(s =>
+            {
+                var roles = memberships.Where(m => m.SchoolId == s.Id).Select(m => m.Role).ToHashSet();
+                if (s.TrustId != null && trustIds.Contains(s.TrustId.Value)) roles.Add(SchoolRole.TrustLead);
+                return new SchoolGrant(s.Id, s.Urn, s.Name, s.Phase, s.TrustId, s.TrustName, roles);
+            })
+            .OrderBy(s => s.Name, StringComparer.OrdinalIgnoreCase)
+            .ToList();
+    }
+}
+
+/// Loads the user behind the request's credentials, refuses credentials that were revoked (a changed security
+/// stamp after "sign out everywhere", a deleted or locked user), and narrows the database's tenancy scope to the
+/// schools whose pupils this user may read.
+public sealed class UserContextMiddleware(RequestDelegate next)
+{
+    public async Task InvokeAsync(HttpContext http, UserContext ctx, SencoDbContext db, TenantScope scope, UserManager<SencoUser> users)
+    {
+        var ip = http.Connection.RemoteIpAddress?.ToString();
+        var principal = http.User;
+        if (principal.Identity?.IsAuthenticated == true && Guid.TryParse(principal.FindFirstValue(ClaimTypes.NameIdentifier), out var userId))
+        {
+            var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == userId, http.RequestAborted);
+            var stamp = principal.FindFirstValue(users.Options.ClaimsIdentity.SecurityStampClaimType);
+            var locked = user?.LockoutEnd is { } end && end > DateTimeOffset.UtcNow;
+            if (user is null || locked || stamp != user.SecurityStamp)
+            {
+                http.User = new ClaimsPrincipal(new ClaimsIdentity());
+                ctx.SetAnonymous(ip);
+                scope.Restrict([]);
+            }
+            else
+            {
+                var grants = await UserContext.LoadGrantsAsync(db, user.Id, http.RequestAborted);
+                ctx.Set(user, grants, ip);
+                scope.Restrict(ctx.SchoolsWhere(Permission.ViewPupils));
+            }
+        }
+        else
+        {
+            ctx.SetAnonymous(ip);
+            scope.Restrict([]);
+        }
+        await next(http);
+    }
+}

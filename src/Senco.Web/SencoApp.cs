@@ -1,0 +1,201 @@
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Senco.Data;
+using Senco.Web.Features.Admin;
+using Senco.Web.Features.Api;
+using Senco.Web.Features.Demo;
+using Senco.Web.Features.Shared;
+using Senco.Web.Features.Shared.Access;
+using Senco.Web.Features.Shared.Audit;
+using Senco.Web.Features.Shared.TagHelpers;
+
+namespace Senco.Web;
+
+public static class SencoApp
+{
+    public const string SmartScheme = "Senco.Smart";
+
+    public static WebApplication Build(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        var config = builder.Configuration;
+        var provider = DatabaseSetup.ParseProvider(config["Database:Provider"]);
+        var connectionString = config.GetConnectionString("Senco");
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            if (provider == DatabaseProvider.Postgres)
+                throw new InvalidOperationException("Database__Provider=Postgres needs ConnectionStrings__Senco (a PostgreSQL connection string).");
+            connectionString = $"Data Source={Path.Combine(builder.Environment.ContentRootPath, "data", "senco.db")}";
+        }
+
+        var services = builder.Services;
+        services.AddSencoDatabase(provider, connectionString);
+        services.AddDataProtection().SetApplicationName("Senco").PersistKeysToDbContext<SencoDbContext>();
+        services.AddScoped<UserContext>();
+        services.AddSingleton(TimeProvider.System);
+        services.AddSencoAudit();
+        services.Configure<SencoOptions>(config.GetSection("Senco"));
+
+        services.AddIdentityCore<SencoUser>(o =>
+            {
+                o.User.RequireUniqueEmail = true;
+                // Length, not composition rules (NIST SP 800-63B / ASVS 2.1): a long passphrase beats "P@ssw0rd1".
+                o.Password.RequiredLength = 12;
+                o.Password.RequireDigit = false;
+                o.Password.RequireLowercase = false;
+                o.Password.RequireUppercase = false;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Password.RequiredUniqueChars = 4;
+                o.Lockout.AllowedForNewUsers = true;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.SignIn.RequireConfirmedAccount = false;
+            })
+            .AddSignInManager()
+            .AddEntityFrameworkStores<SencoDbContext>()
+            .AddDefaultTokenProviders();
+
+        services.AddAuthentication(o =>
+            {
+                o.DefaultScheme = SmartScheme;
+                o.DefaultChallengeScheme = SmartScheme;
+            })
+            .AddPolicyScheme(SmartScheme, "Cookie or bearer", o =>
+            {
+                // API clients send a bearer token; the browser UI uses the sign-in cookie. Both reach the same rules.
+                o.ForwardDefaultSelector = ctx =>
+                    ctx.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                        ? IdentityConstants.BearerScheme
+                        : IdentityConstants.ApplicationScheme;
+            })
+            .AddBearerToken(IdentityConstants.BearerScheme, o => o.BearerTokenExpiration = TimeSpan.FromHours(1))
+            .AddIdentityCookies(c => c.ApplicationCookie?.Configure(o =>
+            {
+                o.LoginPath = "/account/sign-in";
+                o.LogoutPath = "/account/sign-out";
+                o.AccessDeniedPath = "/account/access-denied";
+                o.Cookie.Name = "senco.auth";
+                o.Cookie.HttpOnly = true;
+                o.Cookie.SameSite = SameSiteMode.Strict;
+                o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                o.ExpireTimeSpan = TimeSpan.FromHours(8);
+                o.SlidingExpiration = true;
+                o.Events.OnRedirectToLogin = ctx => RedirectOrStatus(ctx, StatusCodes.Status401Unauthorized);
+                o.Events.OnRedirectToAccessDenied = ctx => RedirectOrStatus(ctx, StatusCodes.Status403Forbidden);
+            }));
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        services.AddAuthorization();
+
+        services.AddRazorPages(o =>
+            {
+                o.RootDirectory = "/Features";
+                o.Conventions.AuthorizeFolder("/");
+                o.Conventions.AllowAnonymousToFolder("/Account");
+                o.Conventions.AllowAnonymousToPage("/Home/Privacy");
+                o.Conventions.AllowAnonymousToPage("/Home/Accessibility");
+                o.Conventions.AllowAnonymousToPage("/Home/Error");
+            })
+            .AddMvcOptions(o => o.ModelBinderProviders.Insert(0, new DateOnlyPartsModelBinderProvider()));
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "senco.af";
+            o.Cookie.SameSite = SameSiteMode.Strict;
+        });
+
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+            o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
+        });
+        services.AddProblemDetails();
+        services.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>
+        {
+            doc.Info.Title = "Senco HTTP API";
+            doc.Info.Version = "v1";
+            doc.Info.Description = "The SEND register, EHC plans and provision of a school or trust. See the README.";
+            return Task.CompletedTask;
+        }));
+        services.AddHealthChecks().AddDbContextCheck<SencoDbContext>("database");
+
+        return builder.Build().UseSenco();
+    }
+
+    private static Task RedirectOrStatus(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> ctx, int status)
+    {
+        if (ctx.Request.Path.StartsWithSegments("/api"))
+        {
+            ctx.Response.StatusCode = status;
+            return Task.CompletedTask;
+        }
+        ctx.Response.Redirect(ctx.RedirectUri);
+        return Task.CompletedTask;
+    }
+
+    private static WebApplication UseSenco(this WebApplication app)
+    {
+        // API callers get RFC 9457 problem details; people get a readable page in the Senco layout.
+        app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api =>
+        {
+            api.UseExceptionHandler();
+            api.UseStatusCodePages();
+        });
+        app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), ui =>
+        {
+            ui.UseExceptionHandler("/home/error");
+            ui.UseStatusCodePagesWithReExecute("/home/status/{0}");
+        });
+        app.UseMiddleware<SecurityHeadersMiddleware>();
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseMiddleware<UserContextMiddleware>();
+        app.UseAuthorization();
+
+        app.MapHealthChecks("/health").AllowAnonymous();
+        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+        app.MapSencoApi();
+        app.MapRazorPages();
+        return app;
+    }
+
+    /// Migrates the schema, creates the configured administrator and the demo trust, and prints how to sign in.
+    public static async Task PrepareAsync(WebApplication app)
+    {
+        using (var scope = app.Services.CreateScope())
+        {
+            var sp = scope.ServiceProvider;
+            var db = sp.GetRequiredService<SencoDbContext>();
+            var tenant = sp.GetRequiredService<TenantScope>();
+            await DatabaseSetup.MigrateAsync(db);
+            await AdminBootstrap.EnsureAdminAsync(sp, app.Configuration, app.Logger);
+            var options = app.Configuration.GetSection("Senco").Get<SencoOptions>() ?? new SencoOptions();
+            if (options.Demo)
+            {
+                await DemoSeeder.SeedIfEmptyAsync(sp, options, app.Logger);
+            }
+        }
+
+        app.Lifetime.ApplicationStarted.Register(() =>
+        {
+            var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+            var options = app.Configuration.GetSection("Senco").Get<SencoOptions>() ?? new SencoOptions();
+            Console.WriteLine();
+            Console.WriteLine("Senco is running.");
+            foreach (var a in addresses) Console.WriteLine($"  Open {a}");
+            if (options.Demo) DemoSeeder.PrintSignIns(options);
+            Console.WriteLine();
+        });
+    }
+}
+
+public sealed class SencoOptions
+{
+    public bool Demo { get; set; }
+    /// The password every demo account gets. Demo data is fictional; never use demo mode for real pupils.
+    public string DemoPassword { get; set; } = "senco-demo-2026";
+}
