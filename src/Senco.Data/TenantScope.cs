@@ -13,6 +13,12 @@ public sealed class TenantScope
         Unrestricted = false;
     }
 
+    public void RestrictToSystem()
+    {
+        PupilSchoolIds = [];
+        Unrestricted = true;
+    }
+
     /// For start-up work (migrations, demo seed, background jobs) that acts for the system, not a person.
     public static TenantScope System() => new() { Unrestricted = true };
 }

@@ -12,7 +12,7 @@ using Senco.Web.Features.Demo;
 using Senco.Web.Features.Shared;
 using Senco.Web.Features.Shared.Access;
 using Senco.Web.Features.Shared.Audit;
-using Senco.Web.Features.Shared.TagHelpers;
+
 
 namespace Senco.Web;
 
@@ -40,6 +40,9 @@ public static class SencoApp
         services.AddSingleton(TimeProvider.System);
         services.AddSencoAudit();
         services.Configure<SencoOptions>(config.GetSection("Senco"));
+        services.AddScoped<Senco.Web.Features.Pupils.PupilFinder>();
+        services.AddScoped<Senco.Web.Features.Pupils.PupilCommands>();
+        services.AddScoped<AdminCommands>();
 
         services.AddIdentityCore<SencoUser>(o =>
             {
@@ -100,7 +103,7 @@ public static class SencoApp
                 o.Conventions.AllowAnonymousToPage("/Home/Accessibility");
                 o.Conventions.AllowAnonymousToPage("/Home/Error");
             })
-            .AddMvcOptions(o => o.ModelBinderProviders.Insert(0, new DateOnlyPartsModelBinderProvider()));
+            ;//BINDER
         services.AddAntiforgery(o =>
         {
             o.Cookie.Name = "senco.af";
@@ -120,7 +123,7 @@ public static class SencoApp
             doc.Info.Description = "The SEND register, EHC plans and provision of a school or trust. See the README.";
             return Task.CompletedTask;
         }));
-        services.AddHealthChecks().AddDbContextCheck<SencoDbContext>("database");
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 
         return builder.Build().UseSenco();
     }
@@ -170,7 +173,9 @@ public static class SencoApp
         {
             var sp = scope.ServiceProvider;
             var db = sp.GetRequiredService<SencoDbContext>();
+            // Start-up work acts for the system, not a person.
             var tenant = sp.GetRequiredService<TenantScope>();
+            tenant.RestrictToSystem();
             await DatabaseSetup.MigrateAsync(db);
             await AdminBootstrap.EnsureAdminAsync(sp, app.Configuration, app.Logger);
             var options = app.Configuration.GetSection("Senco").Get<SencoOptions>() ?? new SencoOptions();

@@ -1,0 +1,25 @@
+using Microsoft.AspNetCore.Identity;
+using Senco.Web.Features.Account;
+using Senco.Web.Features.Admin;
+using Senco.Web.Features.Pupils;
+using Senco.Web.Features.Register;
+
+namespace Senco.Web.Features.Api;
+
+public static class ApiEndpoints
+{
+    /// The HTTP API of shared/api/contract.md. Everything but the token endpoint needs a bearer token.
+    public static void MapSencoApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1");
+        api.MapAuthApi();
+
+        var secured = api.MapGroup("").RequireAuthorization(p => p
+            .AddAuthenticationSchemes(IdentityConstants.BearerScheme)
+            .RequireAuthenticatedUser());
+        secured.MapSchoolsApi();
+        secured.MapUsersApi();
+        secured.MapPupilsApi();
+        secured.MapRegisterApi();
+    }
+}
