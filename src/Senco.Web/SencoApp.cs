@@ -102,6 +102,7 @@ public static class SencoApp
                 o.Conventions.AllowAnonymousToPage("/Home/Privacy");
                 o.Conventions.AllowAnonymousToPage("/Home/Accessibility");
                 o.Conventions.AllowAnonymousToPage("/Home/Error");
+                o.Conventions.AllowAnonymousToPage("/Home/Status");
             })
             ;//BINDER
         services.AddAntiforgery(o =>
@@ -157,6 +158,7 @@ public static class SencoApp
         app.UseRouting();
         app.UseAuthentication();
         app.UseMiddleware<UserContextMiddleware>();
+        app.UseMiddleware<Senco.Web.Features.Account.TwoFactorRequiredMiddleware>();
         app.UseAuthorization();
 
         app.MapHealthChecks("/health").AllowAnonymous();

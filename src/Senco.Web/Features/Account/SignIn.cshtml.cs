@@ -1,0 +1,75 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Senco.Data;
+
+namespace Senco.Web.Features.Account;
+
+public sealed class SignInModel(SignInManager<SencoUser> signIn, UserManager<SencoUser> users, SencoDbContext db) : PageModel
+{
+    public sealed class InputModel
+    {
+        [Display(Name = "Email address")]
+        public string? Email { get; set; }
+
+        [Display(Name = "Password")]
+        public string? Password { get; set; }
+    }
+
+    [BindProperty] public InputModel Input { get; set; } = new();
+    [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
+    [TempData] public string? Notice { get; set; }
+
+    public void OnGet() { }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (string.IsNullOrWhiteSpace(Input.Email)) ModelState.AddModelError("Input.Email", "Enter your email address");
+        if (string.IsNullOrEmpty(Input.Password)) ModelState.AddModelError("Input.Password", "Enter your password");
+        if (!ModelState.IsValid) return Page();
+
+        var user = await users.FindByEmailAsync(Input.Email!.Trim());
+        var actor = new AuditActor(user?.Id, Input.Email.Trim(), HttpContext.Connection.RemoteIpAddress?.ToString());
+        if (user is null)
+        {
+            users.PasswordHasher.VerifyHashedPassword(new SencoUser(), DummyHash, Input.Password!);
+            return Failed(actor);
+        }
+        var result = await signIn.PasswordSignInAsync(user, Input.Password!, isPersistent: false, lockoutOnFailure: true);
+        if (result.IsLockedOut)
+        {
+            db.Audit(actor, "auth.locked", "Sign-in refused: account locked after repeated failures");
+            await db.SaveChangesAsync();
+            ModelState.AddModelError("Input.Email", "There have been too many attempts to sign in to this account. Wait 15 minutes, then try again, or ask your system administrator to unlock it.");
+            return Page();
+        }
+        if (result.RequiresTwoFactor)
+        {
+            return RedirectToPage("/Account/TwoFactor", new { returnUrl = SafeReturn() });
+        }
+        if (!result.Succeeded) return Failed(actor);
+
+        db.Audit(actor, "auth.sign-in", "Signed in with password");
+        await db.SaveChangesAsync();
+        if (user.IsSystemAdmin && !user.TwoFactorEnabled)
+        {
+            return RedirectToPage("/Account/Authenticator", new { required = true });
+        }
+        return LocalRedirect(SafeReturn());
+    }
+
+    private IActionResult Failed(AuditActor actor)
+    {
+        db.Audit(actor, "auth.failed", "Sign-in failed: wrong email address or password");
+        db.SaveChanges();
+        // The same message whether or not the email exists, so accounts cannot be discovered.
+        ModelState.AddModelError("Input.Email", "The email address or password is not right");
+        Input.Password = null;
+        return Page();
+    }
+
+    private string SafeReturn() => !string.IsNullOrEmpty(ReturnUrl) && Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/";
+
+    private static readonly string DummyHash = new PasswordHasher<SencoUser>().HashPassword(new SencoUser(), "not-a-real-password-" + Guid.NewGuid());
+}
