@@ -9,7 +9,7 @@ namespace Senco.Data;
 
 /// One model for both databases. The provider-specific subclasses exist only so that each database keeps its
 /// own migrations (SQLite and PostgreSQL differ in types and DDL).
-public abstract class SencoDbContext : IdentityDbContext<SencoUser, IdentityRole<Guid>, Guid>, IDataProtectionKeyContext
+public abstract partial class SencoDbContext : IdentityDbContext<SencoUser, IdentityRole<Guid>, Guid>, IDataProtectionKeyContext
 {
     private readonly TenantScope _scope;
 

@@ -24,7 +24,7 @@ public sealed class TwoFactorModel(SignInManager<SencoUser> signIn, SencoDbConte
         var user = await signIn.GetTwoFactorAuthenticationUserAsync();
         if (user is null) return RedirectToPage("/Account/SignIn");
         var actor = new AuditActor(user.Id, user.Email ?? "", HttpContext.Connection.RemoteIpAddress?.ToString());
-        SignInResult result;
+        Microsoft.AspNetCore.Identity.SignInResult result;
         if (UseRecovery)
         {
             var code = RecoveryCode?.Replace(" ", "").Replace("-", "");
