@@ -26,13 +26,20 @@ await mkdir(out, { recursive: true });
 
 // 1. Stylesheet. quietDeps keeps govuk-frontend's own deprecation notices out of our output;
 //    warnings from Senco's own SCSS still show.
-const result = sass.compile(path.join(root, "frontend", "scss", "senco.scss"), {
-  loadPaths: [path.join(root, "node_modules", "govuk-frontend", "dist")],
-  style: "compressed",
-  sourceMap: true,
-  sourceMapIncludeSources: true,
-  quietDeps: true,
-});
+let result;
+try {
+  result = sass.compile(path.join(root, "frontend", "scss", "senco.scss"), {
+    loadPaths: [path.join(root, "node_modules", "govuk-frontend", "dist")],
+    style: "compressed",
+    sourceMap: true,
+    sourceMapIncludeSources: true,
+    quietDeps: true,
+  });
+} catch (error) {
+  // A Sass error's message already names the file, line and column: show that, not a stack trace.
+  console.error(`error: frontend/scss failed to compile\n${error.message ?? error}`);
+  process.exit(1);
+}
 const map = result.sourceMap;
 map.sources = map.sources.map((s) =>
   s.startsWith("file:") ? path.relative(out, fileURLToPath(s)).split(path.sep).join("/") : s,
