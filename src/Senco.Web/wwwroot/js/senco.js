@@ -13,8 +13,10 @@ initAll();
 // One-page documents (class .senco-print-a4, e.g. a pupil passport) are scaled down just before
 // printing if they would overflow a single A4 page. The print stylesheet already makes them
 // compact and 186 mm wide; html.senco-measuring-print applies the same rules on screen for a
-// moment so the height can be measured. 273 mm is A4's height less the 12 mm @page margins.
-const PRINTABLE_HEIGHT_PX = (273 * 96) / 25.4;
+// moment so the height can be measured. 273 mm is A4's height less the 12 mm @page margins; aim
+// a little under it, because screen and print layout round differently and one pixel too many
+// spills onto a second page.
+const PRINTABLE_HEIGHT_PX = ((273 * 96) / 25.4) * 0.95;
 
 function fitToOnePage() {
   const root = document.documentElement;
