@@ -39,7 +39,7 @@ public sealed class GovukCheckboxesTagHelper : GovukFieldTagHelper
 
     public override void Process(TagHelperContext context, TagHelperOutput output)
     {
-        TakeUnboundAttributes(output);
+        var extra = TakeUnboundAttributes(output);
         var modelType = Nullable.GetUnderlyingType(For.ModelExplorer.ModelType) ?? For.ModelExplorer.ModelType;
         var isBool = modelType == typeof(bool);
         if (!isBool && Items is null)
@@ -107,6 +107,6 @@ public sealed class GovukCheckboxesTagHelper : GovukFieldTagHelper
         inner.AppendHtml(ErrorHtml());
         inner.AppendHtml(boxes);
 
-        RenderFormGroup(output, Legend is null ? inner : FieldsetHtml(Legend, LegendIsHeading, LegendSize, inner));
+        RenderFormGroup(output, Legend is null ? inner : FieldsetHtml(Legend, LegendIsHeading, LegendSize, inner), ClassOf(extra));
     }
 }

@@ -29,7 +29,7 @@ public sealed class GovukDateInputTagHelper : GovukFieldTagHelper
 
     public override void Process(TagHelperContext context, TagHelperOutput output)
     {
-        TakeUnboundAttributes(output);
+        var extra = TakeUnboundAttributes(output);
         var (day, month, year) = CurrentParts();
         var hasError = ErrorMessage is not null;
 
@@ -50,7 +50,7 @@ public sealed class GovukDateInputTagHelper : GovukFieldTagHelper
         inner.AppendHtml(HintHtml());
         inner.AppendHtml(ErrorHtml());
         inner.AppendHtml(parts);
-        RenderFormGroup(output, FieldsetHtml(Legend ?? DisplayName, LegendIsHeading, LegendSize, inner, isGroup: true));
+        RenderFormGroup(output, FieldsetHtml(Legend ?? DisplayName, LegendIsHeading, LegendSize, inner, isGroup: true), ClassOf(extra));
     }
 
     private (string Day, string Month, string Year) CurrentParts()

@@ -212,6 +212,10 @@ public abstract class GovukFieldTagHelper : TagHelper
         return taken;
     }
 
+    /// <summary>For fieldset-based fields (radios, checkboxes, dates): a class written on the tag goes on the form group.</summary>
+    protected static string? ClassOf(IEnumerable<KeyValuePair<string, string?>> attributes) =>
+        attributes.FirstOrDefault(a => a.Key == "class").Value;
+
     protected static void ApplyAttributes(TagBuilder control, IEnumerable<KeyValuePair<string, string?>> attributes)
     {
         foreach (var (name, value) in attributes)

@@ -39,7 +39,7 @@ public sealed class GovukRadiosTagHelper : GovukFieldTagHelper
 
     public override void Process(TagHelperContext context, TagHelperOutput output)
     {
-        TakeUnboundAttributes(output);
+        var extra = TakeUnboundAttributes(output);
         var current = CurrentValues();
 
         var radios = new TagBuilder("div");
@@ -78,6 +78,6 @@ public sealed class GovukRadiosTagHelper : GovukFieldTagHelper
         inner.AppendHtml(HintHtml());
         inner.AppendHtml(ErrorHtml());
         inner.AppendHtml(radios);
-        RenderFormGroup(output, FieldsetHtml(Legend ?? Label ?? DisplayName, LegendIsHeading, LegendSize, inner));
+        RenderFormGroup(output, FieldsetHtml(Legend ?? Label ?? DisplayName, LegendIsHeading, LegendSize, inner), ClassOf(extra));
     }
 }
