@@ -104,7 +104,7 @@ public static class SencoApp
                 o.Conventions.AllowAnonymousToPage("/Home/Error");
                 o.Conventions.AllowAnonymousToPage("/Home/Status");
             })
-            ;//BINDER
+            .AddMvcOptions(o => o.ModelBinderProviders.Insert(0, new Senco.Web.Features.Shared.TagHelpers.DateOnlyPartsModelBinderProvider()));
         services.AddAntiforgery(o =>
         {
             o.Cookie.Name = "senco.af";

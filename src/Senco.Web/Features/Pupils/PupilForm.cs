@@ -18,6 +18,19 @@ public sealed class PupilForm
     [Display(Name = "Looked after")] public bool LookedAfter { get; set; }
     [Display(Name = "Pupil premium")] public bool PupilPremium { get; set; }
 
+    /// When a field could not even be read (an impossible date), the rules still check every other field, so the
+    /// person sees every problem at once rather than one per submit.
+    public void AddRuleErrors(Microsoft.AspNetCore.Mvc.ModelBinding.ModelStateDictionary modelState, DateOnly today, string prefix = "Input")
+    {
+        var errors = PupilRules.Validate(PupilRules.Normalise(new PupilDetails(Upn, Forename, Surname, DateOfBirth, Gender, YearGroup)), today);
+        foreach (var (field, messages) in errors)
+        {
+            var key = $"{prefix}.{char.ToUpperInvariant(field[0])}{field[1..]}";
+            if (modelState.TryGetValue(key, out var entry) && entry.Errors.Count > 0) continue;
+            foreach (var m in messages) modelState.AddModelError(key, m);
+        }
+    }
+
     public PupilInput ToInput() => new(Upn, Forename, Surname, DateOfBirth, Gender, YearGroup, Eal, LookedAfter, PupilPremium);
 
     public static PupilForm From(Pupil p) => new()
