@@ -44,6 +44,7 @@ step "System packages"
 missing=()
 dpkg -s chromium >/dev/null 2>&1 || missing+=(chromium)
 dpkg -s postgresql >/dev/null 2>&1 || missing+=(postgresql)
+# The machine images ship Node.js 20; Debian 12's own nodejs (18) is a last resort if node is absent.
 command -v node >/dev/null 2>&1 || missing+=(nodejs)
 command -v npm >/dev/null 2>&1 || missing+=(npm)
 if [[ ${#missing[@]} -gt 0 ]]; then
@@ -58,7 +59,7 @@ command -v dotnet >/dev/null 2>&1 || { echo "test.sh: the .NET SDK (dotnet) is n
 # --- 2. Front-end ------------------------------------------------------------------------------
 step "Front-end (npm)"
 if [[ ! -f node_modules/.package-lock.json || package-lock.json -nt node_modules/.package-lock.json ]]; then
-  npm ci --no-audit --no-fund
+  npm ci --no-audit --no-fund --ignore-scripts
 else
   echo "node_modules is up to date with package-lock.json"
 fi
