@@ -56,7 +56,7 @@ public sealed class AccessibilityAndRolesTests(AppServer app, BrowserFixture bro
         await page.GotoAsync(app.BaseUrl + "/schools/999101/pupils/new");
         await page.GetByRole(AriaRole.Button, new() { Name = "Add pupil" }).ClickAsync();
         var summary = page.Locator(".govuk-error-summary");
-        foreach (var text in new[] { "UPN", "first name", "last name", "date of birth", "gender", "year group" })
+        foreach (var text in new[] { "UPN", "forename", "surname", "date of birth", "gender", "year group" })
             await Assertions.Expect(summary).ToContainTextAsync(text, new() { IgnoreCase = true });
         await Axe.CheckAsync(page, "new-pupil-errors");
         await page.Context.CloseAsync();

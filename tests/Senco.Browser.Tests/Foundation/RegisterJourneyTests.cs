@@ -83,7 +83,7 @@ public sealed class RegisterJourneyTests(AppServer app, BrowserFixture browser)
         // A wrong check letter and an impossible date, with a first name someone pasted with markup in it.
         var wrongLetter = upn[0] == 'A' ? 'B' : 'A';
         await page.GetByLabel("UPN").FillAsync(wrongLetter + upn.Trim()[1..]);
-        await page.GetByLabel("First name").FillAsync("<i>Zoë</i> O'Neill-Ng");
+        await page.GetByLabel("Forename").FillAsync("<i>Zoë</i> O'Neill-Ng");
         await page.GetByLabel("Day").FillAsync("31");
         await page.GetByLabel("Month").FillAsync("2");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save changes" }).ClickAsync();
@@ -93,7 +93,7 @@ public sealed class RegisterJourneyTests(AppServer app, BrowserFixture browser)
         await Assertions.Expect(summary).ToContainTextAsync($"The check letter should be {upn.Trim()[0]}.");
         await Assertions.Expect(summary).ToContainTextAsync("Date of birth must be a real date");
         await Axe.CheckAsync(page, "edit-pupil-with-errors");
-        Assert.Equal("<i>Zoë</i> O'Neill-Ng", await page.GetByLabel("First name").InputValueAsync());
+        Assert.Equal("<i>Zoë</i> O'Neill-Ng", await page.GetByLabel("Forename").InputValueAsync());
         Assert.Equal("31", await page.GetByLabel("Day").InputValueAsync());
         // The error summary links to the field it is about.
         await summary.GetByRole(AriaRole.Link, new() { Name = $"The check letter should be {upn.Trim()[0]}." }).ClickAsync();

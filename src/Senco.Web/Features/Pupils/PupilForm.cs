@@ -9,8 +9,8 @@ namespace Senco.Web.Features.Pupils;
 public sealed class PupilForm
 {
     [Display(Name = "UPN")] public string? Upn { get; set; }
-    [Display(Name = "First name")] public string? Forename { get; set; }
-    [Display(Name = "Last name")] public string? Surname { get; set; }
+    [Display(Name = "Forename")] public string? Forename { get; set; }
+    [Display(Name = "Surname")] public string? Surname { get; set; }
     [Display(Name = "Date of birth")] public DateOnly? DateOfBirth { get; set; }
     [Display(Name = "Gender")] public string? Gender { get; set; }
     [Display(Name = "Year group")] public string? YearGroup { get; set; }
