@@ -37,6 +37,8 @@ public static class SencoApp
         services.AddSencoDatabase(provider, connectionString);
         services.AddDataProtection().SetApplicationName("Senco").PersistKeysToDbContext<SencoDbContext>();
         services.AddScoped<UserContext>();
+        services.AddMemoryCache();
+        services.AddSingleton<GrantCache>();
         services.AddSingleton(TimeProvider.System);
         services.AddSencoAudit();
         services.Configure<SencoOptions>(config.GetSection("Senco"));

@@ -16,7 +16,7 @@ public sealed record UserInput(string? Email, string? Password, string? DisplayN
 
 /// Setting up an installation: schools (and the trust they belong to) and the people who use them.
 /// Only a system administrator may do either.
-public sealed class AdminCommands(SencoDbContext db, UserContext user, UserManager<SencoUser> users)
+public sealed class AdminCommands(SencoDbContext db, UserContext user, UserManager<SencoUser> users, GrantCache grants)
 {
     public async Task<Outcome<School>> CreateSchoolAsync(SchoolInput input, CancellationToken ct = default)
     {
@@ -48,6 +48,8 @@ public sealed class AdminCommands(SencoDbContext db, UserContext user, UserManag
         await db.SaveChangesAsync(ct);
         db.Audit(user.Actor, "school.create", $"Created school {school.Urn} {school.Name}{(trust is null ? "" : $" in trust {trust.Name}")}", school.Id);
         await db.SaveChangesAsync(ct);
+        // A trust lead of this trust now sees one more school.
+        if (trust is not null) grants.Clear();
         return Outcome<School>.Ok(school);
     }
 

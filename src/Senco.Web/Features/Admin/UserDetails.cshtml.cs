@@ -11,7 +11,7 @@ using Senco.Web.Features.Shared.Access;
 namespace Senco.Web.Features.Admin;
 
 /// One person: their roles in schools, and the account actions an administrator may take.
-public sealed class UserDetailsModel(UserContext user, SencoDbContext db, UserManager<SencoUser> users) : AdminPageModel(user)
+public sealed class UserDetailsModel(UserContext user, SencoDbContext db, UserManager<SencoUser> users, GrantCache grants) : AdminPageModel(user)
 {
     public SencoUser Person { get; private set; } = null!;
     public IReadOnlyList<SchoolMembership> Memberships { get; private set; } = [];
@@ -37,6 +37,7 @@ public sealed class UserDetailsModel(UserContext user, SencoDbContext db, UserMa
         db.Memberships.Add(new SchoolMembership { UserId = id, SchoolId = school!.Id, Role = role });
         db.Audit(CurrentUser.Actor, "user.role.add", $"Gave {Person.Email} the role {role} at {school.Urn}", school.Id);
         await db.SaveChangesAsync(ct);
+        grants.Evict(id);
         Notice = $"{Person.DisplayName} is now {RolePermissions.Describe(role)} at {school.Name}.";
         return Redirect($"/admin/users/{id}");
     }
@@ -49,6 +50,7 @@ public sealed class UserDetailsModel(UserContext user, SencoDbContext db, UserMa
         db.Memberships.Remove(await db.Memberships.FirstAsync(x => x.Id == membershipId, ct));
         db.Audit(CurrentUser.Actor, "user.role.remove", $"Removed the role {m.Role} at {m.School!.Urn} from {Person.Email}", m.SchoolId);
         await db.SaveChangesAsync(ct);
+        grants.Evict(id);
         Notice = $"{Person.DisplayName} is no longer {RolePermissions.Describe(m.Role)} at {m.School.Name}.";
         return Redirect($"/admin/users/{id}");
     }

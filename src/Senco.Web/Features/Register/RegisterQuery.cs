@@ -46,7 +46,8 @@ public static class RegisterQuery
     /// the register of this school; the tenancy filter applies as well.
     public static async Task<RegisterResult> RunAsync(SencoDbContext db, int schoolId, RegisterFilter f, CancellationToken ct)
     {
-        var q = db.Pupils.AsNoTracking().Where(p => p.SchoolId == schoolId && p.OnRoll && p.SenStatus != SenStatus.N);
+        // IN ('K','E') rather than <> 'N': both databases can seek the (SchoolId, SenStatus) index on IN, not on <>.
+        var q = db.Pupils.AsNoTracking().Where(p => p.SchoolId == schoolId && p.OnRoll && (p.SenStatus == SenStatus.K || p.SenStatus == SenStatus.E));
         if (SenStatuses.TryParse(f.Status, out var status) && status != SenStatus.N) q = q.Where(p => p.SenStatus == status);
         if (!string.IsNullOrWhiteSpace(f.Need))
         {

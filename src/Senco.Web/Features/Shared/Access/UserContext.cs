@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using Senco.Core.Access;
 using Senco.Core.Schools;
 using Senco.Data;
@@ -43,7 +44,7 @@ public sealed class UserContext
         Schools = [];
     }
 
-    internal void Set(SencoUser user, IReadOnlyList<SchoolGrant> schools, string? ip)
+    internal void Set(UserCheck user, IReadOnlyList<SchoolGrant> schools, string? ip)
     {
         IsAuthenticated = true;
         UserId = user.Id;
@@ -83,18 +84,49 @@ public sealed class UserContext
     }
 }
 
+/// The few columns checked on every request (not the whole user row with its password hash).
+internal sealed record UserCheck(Guid Id, string DisplayName, string? Email, bool IsSystemAdmin, bool TwoFactorEnabled, string? SecurityStamp, DateTimeOffset? LockoutEnd);
+
+/// Grants are cached briefly per user AND security stamp: a changed stamp (sign out everywhere, a password or
+/// two-factor change) bypasses the cache at once, and role changes evict the user's entry. With several app
+/// instances a role change made on another instance reaches this one within <see cref="Lifetime"/>.
+public sealed class GrantCache(IMemoryCache cache)
+{
+    public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(30);
+    private static string Key(Guid userId) => $"grants:{userId}";
+
+    internal async Task<IReadOnlyList<SchoolGrant>> GetAsync(SencoDbContext db, Guid userId, string? stamp, CancellationToken ct)
+    {
+        if (cache.TryGetValue(Key(userId), out (string? Stamp, IReadOnlyList<SchoolGrant> Grants) hit) && hit.Stamp == stamp) return hit.Grants;
+        var grants = await UserContext.LoadGrantsAsync(db, userId, ct);
+        cache.Set(Key(userId), (stamp, grants), Lifetime);
+        return grants;
+    }
+
+    /// Call after changing someone's memberships, or a school's trust.
+    public void Evict(Guid userId) => cache.Remove(Key(userId));
+
+    /// Call after changing which trust a school belongs to: every trust lead's grants may change.
+    public void Clear()
+    {
+        if (cache is MemoryCache mc) mc.Clear();
+    }
+}
+
 /// Loads the user behind the request's credentials, refuses credentials that were revoked (a changed security
 /// stamp after "sign out everywhere", a deleted or locked user), and narrows the database's tenancy scope to the
 /// schools whose pupils this user may read.
 public sealed class UserContextMiddleware(RequestDelegate next)
 {
-    public async Task InvokeAsync(HttpContext http, UserContext ctx, SencoDbContext db, TenantScope scope, UserManager<SencoUser> users)
+    public async Task InvokeAsync(HttpContext http, UserContext ctx, SencoDbContext db, TenantScope scope, UserManager<SencoUser> users, GrantCache grantCache)
     {
         var ip = http.Connection.RemoteIpAddress?.ToString();
         var principal = http.User;
         if (principal.Identity?.IsAuthenticated == true && Guid.TryParse(principal.FindFirstValue(ClaimTypes.NameIdentifier), out var userId))
         {
-            var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == userId, http.RequestAborted);
+            var user = await db.Users.AsNoTracking().Where(u => u.Id == userId)
+                .Select(u => new UserCheck(u.Id, u.DisplayName, u.Email, u.IsSystemAdmin, u.TwoFactorEnabled, u.SecurityStamp, u.LockoutEnd))
+                .FirstOrDefaultAsync(http.RequestAborted);
             var stamp = principal.FindFirstValue(users.Options.ClaimsIdentity.SecurityStampClaimType);
             var locked = user?.LockoutEnd is { } end && end > DateTimeOffset.UtcNow;
             if (user is null || locked || stamp != user.SecurityStamp)
@@ -105,7 +137,7 @@ public sealed class UserContextMiddleware(RequestDelegate next)
             }
             else
             {
-                var grants = await UserContext.LoadGrantsAsync(db, user.Id, http.RequestAborted);
+                var grants = await grantCache.GetAsync(db, user.Id, user.SecurityStamp, http.RequestAborted);
                 ctx.Set(user, grants, ip);
                 scope.Restrict(ctx.SchoolsWhere(Permission.ViewPupils));
             }
