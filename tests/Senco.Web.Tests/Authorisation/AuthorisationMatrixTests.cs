@@ -105,6 +105,24 @@ public sealed class AuthorisationMatrixTests(TestWorld world) : IClassFixture<Te
     }
 
     [Fact]
+    public async Task Roles_held_together_in_one_school_add_up_and_do_not_spill_into_another_school()
+    {
+        // A teacher who also keeps the roll may edit pupils in that school; a governor of C who teaches in A
+        // still sees no named pupil in C.
+        var email = await world.NewUserAsync((SchoolRole.Teacher, "A"), (SchoolRole.SchoolAdmin, "A"), (SchoolRole.Governor, "C"));
+        using var c = await world.ClientFor(email);
+        var pupil = world.BasePupil("A", "N");
+        var read = await c.GetAsync($"/api/v1/pupils/{pupil.Id}").ExpectJson(HttpStatusCode.OK);
+        var edit = PupilsContractTests.EditBody(read, read["version"]!.GetValue<int>());
+        edit["eal"] = !read["eal"]!.GetValue<bool>();
+        await c.PutJson($"/api/v1/pupils/{pupil.Id}", edit).Expect(HttpStatusCode.OK);
+        await (await c.PutJson($"/api/v1/pupils/{pupil.Id}/sen", TestWorld.SenBody("K", ["MLD"], TestWorld.Today))).ShouldBeProblem(HttpStatusCode.Forbidden);
+        await (await c.GetAsync($"/api/v1/schools/{world.C.Urn}/register")).ShouldBeProblem(HttpStatusCode.Forbidden);
+        await (await c.GetAsync($"/api/v1/pupils/{world.BasePupil("C", "K").Id}")).ShouldBeProblem(HttpStatusCode.Forbidden);
+        await (await c.GetAsync($"/api/v1/schools/{world.B.Urn}/register")).ShouldBeProblem(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
     public void The_derived_matrix_is_not_vacuous_every_pupil_call_has_allowed_forbidden_and_not_found_rows()
     {
         var rows = Matrix().Select(r => (Call: (Call)r[2], Status: (HttpStatusCode)r[4])).ToList();

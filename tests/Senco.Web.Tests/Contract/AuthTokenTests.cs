@@ -93,6 +93,29 @@ public sealed class AuthTokenTests(TestWorld world) : IClassFixture<TestWorld>
     }
 
     [Fact]
+    public async Task Repeated_failures_answer_the_same_for_an_unknown_email_as_for_a_real_one_so_lockout_does_not_reveal_accounts()
+    {
+        // The contract: wrong credentials get "the same answer whether the email exists or not". If a real account
+        // answers differently once locked (e.g. 429) while an unknown email keeps answering 401, six guesses tell an
+        // attacker which emails have accounts.
+        var real = await world.NewUserAsync((SchoolRole.Teacher, "C"));
+        var unknown = "no.such.person." + Guid.NewGuid().ToString("N")[..8] + "@senco.test";
+        using var anon = world.Anonymous();
+        async Task<(int Status, string Title)> Attempt(string email, int i)
+        {
+            var r = await anon.PostJson("/api/v1/auth/token", new { email, password = $"guess number {i} wrong" });
+            var problem = (await r.ReadNode()).AsObject();
+            return ((int)r.StatusCode, problem["title"]?.GetValue<string>() ?? "");
+        }
+        for (var i = 0; i < 7; i++)
+        {
+            var a = await Attempt(real, i);
+            var b = await Attempt(unknown, i);
+            Assert.True(a == b, $"attempt {i + 1}: an existing account answered {a.Status} \"{a.Title}\" but an unknown email answered {b.Status} \"{b.Title}\"");
+        }
+    }
+
+    [Fact]
     public async Task A_body_that_is_not_json_is_refused_without_a_token()
     {
         using var anon = world.Anonymous();

@@ -56,6 +56,17 @@ public sealed class HostileTextTests(TestWorld world) : IClassFixture<TestWorld>
     }
 
     [Fact]
+    public async Task A_forename_with_a_broken_unicode_character_is_refused_with_400_not_stored_mangled()
+    {
+        // A lone surrogate (\\ud800) is not text: it cannot be stored as UTF-8 in either database.
+        using var senco = await world.ClientFor(SchoolRole.Senco, "A");
+        var json = "{\"upn\":\"" + world.NewUpn("A") + "\",\"forename\":\"Ann\\ud800e\",\"surname\":\"Broken\",\"dateOfBirth\":\"" +
+                   TestWorld.Today.AddYears(-9).ToString("yyyy-MM-dd") + "\",\"gender\":\"F\",\"yearGroup\":\"4\"}";
+        var r = await senco.PostAsync($"/api/v1/schools/{world.A.Urn}/pupils", new StringContent(json, System.Text.Encoding.UTF8, "application/json"));
+        await r.ShouldBeValidationProblemOn("forename");
+    }
+
+    [Fact]
     public async Task A_forename_with_a_line_break_is_refused_with_400_on_forename()
     {
         await (await Add("Line\nBreak", "Hidden")).ShouldBeValidationProblemOn("forename");

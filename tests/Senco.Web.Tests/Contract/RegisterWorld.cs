@@ -22,5 +22,7 @@ public sealed class RegisterWorld : TestWorld
         await AddPupilAsync("B", "+447700900123", "Plus", "11", status: "K", needs: ["OTH"]);
         await AddPupilAsync("B", "@SUM(A1:A9)", "At", "11", status: "K", needs: ["NSA"]);
         await AddPupilAsync("B", "-2+3", "Minus", "11", status: "E", needs: ["MSI"]);
+        // Commas and quotes must survive the CSV's quoting.
+        await AddPupilAsync("B", "Léa \"Lou\"", "D'Arcy, Jr", "11", status: "K", needs: ["SPLD"]);
     }
 }

@@ -211,6 +211,16 @@ public sealed class SchoolsAndUsersTests(TestWorld world) : IClassFixture<TestWo
         await (await admin.PostJson("/api/v1/users", body with { email = "DUP.Person@senco.test" })).ShouldBeProblem(HttpStatusCode.Conflict);
     }
 
+    [Theory]
+    [InlineData("not-an-email")]
+    [InlineData("")]
+    public async Task A_user_without_a_valid_email_is_refused_with_400_on_email(string email)
+    {
+        using var admin = await world.AdminClient();
+        var r = await admin.PostJson("/api/v1/users", new { email, password = TestWorld.Password, displayName = "No email", memberships = Array.Empty<object>() });
+        await r.ShouldBeValidationProblemOn("email");
+    }
+
     [Fact]
     public async Task A_short_password_is_refused_with_400_on_password()
     {

@@ -157,6 +157,20 @@ public sealed class SenStatusTests(TestWorld world) : IClassFixture<TestWorld>
     }
 
     [Fact]
+    public async Task A_sen_change_sent_with_a_stale_version_is_409_and_records_nothing()
+    {
+        var id = await NewPupil();
+        var v = (await Get(id))["version"]!.GetValue<int>();
+        await PutSen(id, TestWorld.SenBody("K", ["SLCN"], Today.AddDays(-1)), SchoolRole.AssistantSenco).Expect(HttpStatusCode.OK);
+        var stale = TestWorld.SenBody("E", ["ASD"], Today);
+        stale["version"] = v;
+        await (await PutSen(id, stale)).ShouldBeProblem(HttpStatusCode.Conflict);
+        var p = await Get(id);
+        Assert.Equal("K", p.Str("senStatus"));
+        Assert.Single((await Get(id, "/sen/history")).AsArray());
+    }
+
+    [Fact]
     public async Task A_new_pupil_has_an_empty_history()
     {
         var id = await NewPupil();

@@ -22,6 +22,8 @@ public sealed class SencoFactory : WebApplicationFactory<Program>
         builder.UseSetting("Senco:Demo", "false");
         builder.UseSetting("SENCO_ADMIN_EMAIL", AdminEmail);
         builder.UseSetting("SENCO_ADMIN_PASSWORD", AdminPassword);
+        // Every SQL command is logged at Information; thousands of them slow the suite and bury real errors.
+        builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore", "Warning");
     }
 
     public HttpClient CreateApiClient() => CreateClient(new WebApplicationFactoryClientOptions
