@@ -1,0 +1,40 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace Senco.Web.Tests.Infrastructure;
+
+/// The real app (Program.Main: build, PrepareAsync = migrations + admin bootstrap, run) on a fresh database,
+/// configured only the way an operator would configure it: settings, not replaced services.
+public sealed class SencoFactory : WebApplicationFactory<Program>
+{
+    public const string AdminEmail = "admin@senco.test";
+    public const string AdminPassword = "a long admin passphrase for tests";
+
+    public TestDatabase Database { get; } = TestDatabase.Create();
+    public string Provider => Database.Provider;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        // "Testing" rather than Development: no user secrets from the developer's machine leak into a run.
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Database:Provider", Database.Provider);
+        builder.UseSetting("ConnectionStrings:Senco", Database.ConnectionString);
+        builder.UseSetting("Senco:Demo", "false");
+        builder.UseSetting("SENCO_ADMIN_EMAIL", AdminEmail);
+        builder.UseSetting("SENCO_ADMIN_PASSWORD", AdminPassword);
+        // Every SQL command is logged at Information; thousands of them slow the suite and bury real errors.
+        builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore", "Warning");
+    }
+
+    public HttpClient CreateApiClient() => CreateClient(new WebApplicationFactoryClientOptions
+    {
+        AllowAutoRedirect = false,
+        HandleCookies = false,
+    });
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        Database.Dispose();
+    }
+}
