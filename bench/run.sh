@@ -10,7 +10,9 @@
 # Knobs (environment): BENCH_CONNECTIONS (32), BENCH_THREADS (2), BENCH_DURATION (20s), BENCH_WARMUP (5s),
 # BENCH_SCHOOLS (3), BENCH_PUPILS_PER_SCHOOL (2000), BENCH_SEED (42), BENCH_PORT (5077), BENCH_SKIP_BUILD (unset),
 # BENCH_APP_ENV (extra VAR=value pairs for the app, space-separated, e.g. to change its log levels),
-# BENCH_PG_ADMIN (how to run psql as the PostgreSQL superuser; default "runuser -u postgres -- psql").
+# BENCH_PG_ADMIN (how to run psql as the PostgreSQL superuser; default "runuser -u postgres -- psql"),
+# BENCH_APP_DIR (a published app to run instead of bench/out/app, e.g. a patched build to measure a fix),
+# BENCH_TAG (a suffix for the results folder, bench/out/<db><tag>).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -34,7 +36,8 @@ PORT="${BENCH_PORT:-5077}"
 PASSWORD="bench-senco-password-2026"
 BASE="http://127.0.0.1:$PORT"
 OUT="$ROOT/bench/out"
-RUN="$OUT/$TARGET"
+RUN="$OUT/$TARGET${BENCH_TAG:-}"
+APP_DIR="${BENCH_APP_DIR:-$OUT/app}"
 LUA="$ROOT/bench/wrk/bench.lua"
 
 need() { command -v "$1" >/dev/null 2>&1 || { echo "bench: $1 is needed ($2)" >&2; exit 1; }; }
@@ -96,7 +99,11 @@ APP_ENV=(Database__Provider="$PROVIDER" ConnectionStrings__Senco="$CS")
 # shellcheck disable=SC2206
 [[ -n "${BENCH_APP_ENV:-}" ]] && APP_ENV+=(${BENCH_APP_ENV})
 # The app's directory is its content root, so it reads its own appsettings.json as a deployment would.
-( cd "$OUT/app" && exec env "${APP_ENV[@]}" dotnet Senco.Web.dll --urls "$BASE" ) >"$RUN/app.log" 2>&1 &
+# It runs under an alias of Senco.Web.dll (the same file, hard-linked): on a shared development machine other
+# sessions stop stray "Senco.Web" processes by name, and that must not end a benchmark half-way.
+( cd "$APP_DIR" && ln -f Senco.Web.dll senco-bench-host.dll && cp Senco.Web.runtimeconfig.json senco-bench-host.runtimeconfig.json \
+    && cp Senco.Web.deps.json senco-bench-host.deps.json \
+    && exec env "${APP_ENV[@]}" dotnet senco-bench-host.dll --urls "$BASE" ) >"$RUN/app.log" 2>&1 &
 APP_PID=$!
 cleanup() { kill "$APP_PID" 2>/dev/null || true; wait "$APP_PID" 2>/dev/null || true; }
 trap cleanup EXIT
@@ -210,6 +217,7 @@ REG_RPS="$(awk -F'|' '$1=="register (API)"{print $2}' "$RUN/results.psv" 2>/dev/
   echo "## $PROVIDER — $(date -u +%Y-%m-%dT%H:%MZ)"
   echo
   echo "Machine: $(nproc) CPUs ($(lscpu | awk -F: '/Model name/{gsub(/^ +/,"",$2); print $2; exit}')), $(awk '/MemTotal/{printf "%.0f GiB", $2/1048576}' /proc/meminfo) RAM; load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)."
+  [[ "$APP_DIR" != "$OUT/app" || -n "${BENCH_APP_ENV:-}" ]] && echo "App: $APP_DIR ${BENCH_APP_ENV:-}"
   echo "Data: $SCHOOLS schools × $PUPILS pupils (seed $SEED); measured school URN $BENCH_URN with $BENCH_PUPILS pupils, $BENCH_REGISTER on the register."
   echo "wrk: $CONNS connections, $THREADS threads, $WARMUP warm-up then $DURATION; pupil ids rotated over $(wc -l <"$RUN/pupil-ids.txt") pupils."
   echo
