@@ -39,6 +39,7 @@ public static class SencoApp
         services.AddScoped<UserContext>();
         services.AddMemoryCache();
         services.AddSingleton<GrantCache>();
+        services.AddSingleton<Senco.Web.Features.Account.UnknownAccountLockout>();
         services.AddSingleton(TimeProvider.System);
         services.AddSencoAudit();
         services.Configure<SencoOptions>(config.GetSection("Senco"));

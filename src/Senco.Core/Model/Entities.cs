@@ -71,7 +71,8 @@ public class Pupil : ISchoolScoped
     /// When the pupil last went onto the register (K or E) from N; null while on N.
     public DateOnly? OnRegisterSince { get; set; }
 
-    /// Lower-case "forename surname upn" for case-insensitive search on every database.
+    /// Lower-case "forename surname upn" for case-insensitive search on every database. At most 215 characters
+    /// (two 100-character names and a UPN); searches match each word typed, in any order.
     public string SearchText { get; set; } = "";
 
     /// Optimistic concurrency: a client sends back the version it read; a stale one is refused.
@@ -83,7 +84,11 @@ public class Pupil : ISchoolScoped
     public IReadOnlyList<string> NeedList => Needs.Length == 0 ? [] : Needs.Split(',');
 
     public void RefreshSearchText() =>
-        SearchText = $"{Forename} {Surname} {Surname}, {Forename} {Upn}".ToLowerInvariant();
+        SearchText = $"{Forename} {Surname} {Upn}".ToLowerInvariant();
+
+    /// The words of a search ("Abara, Amira" → abara, amira), each of which must appear in SearchText.
+    public static IReadOnlyList<string> SearchWords(string? q) =>
+        (q ?? "").ToLowerInvariant().Split([' ', ',', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Take(6).ToList();
 }
 
 /// One change of census SEN status and ranked needs. History is append-only: never updated or deleted.

@@ -11,26 +11,28 @@ public static class AuthApi
 {
     public static void MapAuthApi(this RouteGroupBuilder api)
     {
-        api.MapPost("/auth/token", async (HttpContext http, UserManager<SencoUser> users, SignInManager<SencoUser> signIn, SencoDbContext db) =>
+        api.MapPost("/auth/token", async (HttpContext http, UserManager<SencoUser> users, SignInManager<SencoUser> signIn, SencoDbContext db, UnknownAccountLockout unknown) =>
             {
                 var (req, error) = await ApiJson.ReadAsync<TokenRequest>(http);
                 if (error is not null) return error;
                 var unauthorized = TypedResults.Problem(statusCode: 401, title: "The email address or password is not right.");
                 if (string.IsNullOrWhiteSpace(req!.Email) || string.IsNullOrEmpty(req.Password)) return unauthorized;
 
+                var locked = TypedResults.Problem(statusCode: 429, title: "Too many failed attempts. The account is locked for a while; try again later.");
                 var user = await users.FindByEmailAsync(req.Email.Trim());
                 if (user is null)
                 {
-                    // Spend the same effort as a real check so that timing does not reveal which emails exist.
+                    // Spend the same effort as a real check, and lock out the same way, so that neither timing nor the
+                    // lockout answer reveals which emails have accounts.
                     users.PasswordHasher.VerifyHashedPassword(new SencoUser(), DummyHash, req.Password);
-                    return unauthorized;
+                    return unknown.RecordFailure(req.Email) ? locked : unauthorized;
                 }
                 var check = await signIn.CheckPasswordSignInAsync(user, req.Password, lockoutOnFailure: true);
                 if (check.IsLockedOut)
                 {
                     db.Audit(new AuditActor(user.Id, user.Email ?? "", http.Connection.RemoteIpAddress?.ToString()), "auth.locked", "API sign-in refused: account locked");
                     await db.SaveChangesAsync();
-                    return TypedResults.Problem(statusCode: 429, title: "Too many failed attempts. The account is locked for a while; try again later.");
+                    return locked;
                 }
                 if (!check.Succeeded) return unauthorized;
                 if (user.TwoFactorEnabled)

@@ -6,7 +6,7 @@ using Senco.Data;
 
 namespace Senco.Web.Features.Account;
 
-public sealed class SignInModel(SignInManager<SencoUser> signIn, UserManager<SencoUser> users, SencoDbContext db) : PageModel
+public sealed class SignInModel(SignInManager<SencoUser> signIn, UserManager<SencoUser> users, SencoDbContext db, UnknownAccountLockout unknown) : PageModel
 {
     public sealed class InputModel
     {
@@ -33,10 +33,12 @@ public sealed class SignInModel(SignInManager<SencoUser> signIn, UserManager<Sen
         var actor = new AuditActor(user?.Id, Input.Email.Trim(), HttpContext.Connection.RemoteIpAddress?.ToString());
         if (user is null)
         {
+            // The same effort and the same lockout as for a real account: nothing reveals whether the email exists.
             users.PasswordHasher.VerifyHashedPassword(new SencoUser(), DummyHash, Input.Password!);
-            return Failed(actor);
+            if (!unknown.RecordFailure(Input.Email)) return Failed(actor);
         }
-        var result = await signIn.PasswordSignInAsync(user, Input.Password!, isPersistent: false, lockoutOnFailure: true);
+        var result = user is null ? Microsoft.AspNetCore.Identity.SignInResult.LockedOut
+            : await signIn.PasswordSignInAsync(user, Input.Password!, isPersistent: false, lockoutOnFailure: true);
         if (result.IsLockedOut)
         {
             db.Audit(actor, "auth.locked", "Sign-in refused: account locked after repeated failures");
@@ -44,6 +46,7 @@ public sealed class SignInModel(SignInManager<SencoUser> signIn, UserManager<Sen
             ModelState.AddModelError("Input.Email", "There have been too many attempts to sign in to this account. Wait 15 minutes, then try again, or ask your system administrator to unlock it.");
             return Page();
         }
+        if (user is null) return Failed(actor);
         if (result.RequiresTwoFactor)
         {
             return RedirectToPage("/Account/TwoFactor", new { returnUrl = SafeReturn() });

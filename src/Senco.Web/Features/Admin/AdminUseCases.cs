@@ -72,7 +72,8 @@ public sealed class AdminCommands(SencoDbContext db, UserContext user, UserManag
             var m = list[i];
             var school = m.SchoolUrn is null ? null : await db.Schools.FirstOrDefaultAsync(s => s.Urn == m.SchoolUrn.Trim(), ct);
             if (school is null) errors.Add($"memberships[{i}].schoolUrn", $"There is no school with URN \"{m.SchoolUrn}\"");
-            if (!Enum.TryParse<SchoolRole>(m.Role, ignoreCase: false, out var role) || !Enum.IsDefined(role))
+            // By name only: Enum.TryParse would also take "0" as the first role.
+            if (m.Role is null || !Enum.GetNames<SchoolRole>().Contains(m.Role) || !Enum.TryParse<SchoolRole>(m.Role, out var role))
                 errors.Add($"memberships[{i}].role", $"Role must be one of: {string.Join(", ", Enum.GetNames<SchoolRole>())}");
             else if (school is not null)
             {

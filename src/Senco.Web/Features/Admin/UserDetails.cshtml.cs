@@ -28,7 +28,7 @@ public sealed class UserDetailsModel(UserContext user, SencoDbContext db, UserMa
         if (!await LoadAsync(id, ct)) return NotFound();
         var school = SchoolUrn is null ? null : await db.Schools.FirstOrDefaultAsync(s => s.Urn == SchoolUrn, ct);
         if (school is null) ModelState.AddModelError(nameof(SchoolUrn), "Select a school");
-        if (!Enum.TryParse<SchoolRole>(Role, out var role)) ModelState.AddModelError(nameof(Role), "Select a role");
+        if (Role is null || !Enum.GetNames<SchoolRole>().Contains(Role) || !Enum.TryParse<SchoolRole>(Role, out var role)) { ModelState.AddModelError(nameof(Role), "Select a role"); role = default; }
         else if (school is not null && role == SchoolRole.TrustLead && school.TrustId is null)
             ModelState.AddModelError(nameof(Role), $"{school.Name} is not part of a trust, so no one can be its trust SEND lead");
         else if (school is not null && Memberships.Any(m => m.SchoolId == school.Id && m.Role == role))

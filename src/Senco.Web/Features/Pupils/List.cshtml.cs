@@ -31,8 +31,7 @@ public sealed class ListModel(UserContext user, SencoDbContext db, AuditLog audi
             if (Q.Length > 100) ModelState.AddModelError(nameof(Q), "Search for 100 characters or fewer");
             else
             {
-                var term = Q.Trim().ToLowerInvariant();
-                q = q.Where(p => p.SearchText.Contains(term));
+                foreach (var word in Pupil.SearchWords(Q)) q = q.Where(p => p.SearchText.Contains(word));
             }
         }
         var yg = YearGroups.Normalise(YearGroup);

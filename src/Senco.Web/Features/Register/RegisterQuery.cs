@@ -60,8 +60,7 @@ public static class RegisterQuery
         if (f.PupilPremium is { } pp) q = q.Where(p => p.PupilPremium == pp);
         if (!string.IsNullOrWhiteSpace(f.Q))
         {
-            var term = f.Q.Trim().ToLowerInvariant();
-            q = q.Where(p => p.SearchText.Contains(term));
+            foreach (var word in Pupil.SearchWords(f.Q)) q = q.Where(p => p.SearchText.Contains(word));
         }
 
         var rows = await q

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
@@ -131,9 +132,18 @@ public sealed class UserContextMiddleware(RequestDelegate next)
             var locked = user?.LockoutEnd is { } end && end > DateTimeOffset.UtcNow;
             if (user is null || locked || stamp != user.SecurityStamp)
             {
-                http.User = new ClaimsPrincipal(new ClaimsIdentity());
+                // Revoked credentials (signed out everywhere, locked, deleted): a bearer token is refused outright;
+                // a browser's cookie is removed and the person is asked to sign in again.
                 ctx.SetAnonymous(ip);
                 scope.Restrict([]);
+                if (http.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+                {
+                    http.Response.StatusCode = StatusCodes.Status401Unauthorized;
+                    await Results.Problem(statusCode: 401, title: "This token has been revoked. Sign in again.").ExecuteAsync(http);
+                    return;
+                }
+                await http.SignOutAsync(IdentityConstants.ApplicationScheme);
+                http.User = new ClaimsPrincipal(new ClaimsIdentity());
             }
             else
             {
