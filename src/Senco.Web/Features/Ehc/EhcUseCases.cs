@@ -392,6 +392,8 @@ public sealed class EhcCommands(SencoDbContext db, UserContext user, TimeProvide
             Id = Guid.CreateVersion7(), PlanId = plan.Id, PupilId = plan.PupilId, SchoolId = plan.SchoolId, MeetingOn = meetingOn!.Value,
             Version = 1, CreatedAt = now, UpdatedAt = now,
         };
+        // Added through the DbSet: a new entity with its key already set would otherwise be taken for an existing one.
+        db.AnnualReviews.Add(review);
         plan.Reviews.Add(review);
         var summary = $"Annual review meeting arranged for {Dates.Long(review.MeetingOn)}";
         Event(plan.PupilId, plan.SchoolId, Today, summary, now);
