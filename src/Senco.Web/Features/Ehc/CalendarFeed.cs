@@ -92,6 +92,8 @@ public static class CalendarEndpoints
     {
         app.MapGet("/calendar/{file}", async (string file, CalendarFeed feed, HttpContext http, CancellationToken ct) =>
         {
+            // A calendar app wants a bare status, not the HTML "page not found".
+            if (http.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodePagesFeature>() is { } pages) pages.Enabled = false;
             if (!file.EndsWith(".ics", StringComparison.OrdinalIgnoreCase)) return Results.NotFound();
             var ics = await feed.RenderAsync(file[..^4], ct);
             if (ics is null) return Results.NotFound();
