@@ -113,7 +113,7 @@ public static class SencoApp
                 o.Conventions.AllowAnonymousToPage("/Home/Error");
                 o.Conventions.AllowAnonymousToPage("/Home/Status");
             })
-            ;//BINDER
+            .AddMvcOptions(o => o.ModelBinderProviders.Insert(0, new Senco.Web.Features.Shared.TagHelpers.DateOnlyPartsModelBinderProvider()));
         services.AddAntiforgery(o =>
         {
             o.Cookie.Name = "senco.af";
@@ -126,6 +126,9 @@ public static class SencoApp
             o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
         });
         services.AddProblemDetails();
+        // Names such as Zoë or Siân are written as typed in the HTML, not as numeric entities (still HTML-encoded).
+        services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
+            o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>
         {
             doc.Info.Title = "Senco HTTP API";

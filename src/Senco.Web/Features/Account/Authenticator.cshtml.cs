@@ -53,8 +53,10 @@ public sealed class AuthenticatorModel(UserManager<SencoUser> users, SignInManag
         var key = await users.GetAuthenticatorKeyAsync(user);
         if (string.IsNullOrEmpty(key))
         {
+            // Making a key changes the security stamp, which (rightly) revokes existing sign-ins: re-issue this one.
             await users.ResetAuthenticatorKeyAsync(user);
             key = await users.GetAuthenticatorKeyAsync(user);
+            await signIn.RefreshSignInAsync(user);
         }
         SharedKey = string.Join(" ", Enumerable.Range(0, (key!.Length + 3) / 4).Select(i => key.Substring(i * 4, Math.Min(4, key.Length - i * 4)))).ToLowerInvariant();
         var uri = $"otpauth://totp/{Uri.EscapeDataString("Senco")}:{Uri.EscapeDataString(user.Email ?? "")}?secret={key}&issuer=Senco&digits=6";

@@ -49,6 +49,7 @@ public sealed class SecurityModel(UserManager<SencoUser> users, SignInManager<Se
         }
         await users.SetTwoFactorEnabledAsync(user, false);
         await users.ResetAuthenticatorKeyAsync(user);
+        user = (await users.FindByIdAsync(user.Id.ToString()))!;
         db.Audit(Actor(user), "auth.2fa.disabled", "Turned off two-factor sign-in");
         await db.SaveChangesAsync();
         await signIn.RefreshSignInAsync(user);

@@ -113,7 +113,9 @@ public static class DemoSeeder
             };
             pupil.RefreshSearchText();
             db.Pupils.Add(pupil);
-            db.PupilEvents.Add(new PupilEvent { PupilId = pupil.Id, SchoolId = school.Id, Kind = PupilEventKind.Added, OccurredOn = academicYear.Start, Summary = $"Added to Senco with UPN {upn}", RecordedBy = "Demo data", RecordedAt = now });
+            // The demo pretends the school has used Senco since the pupil joined it.
+            var joined = new DateOnly(academicYear.StartYear - ncYear, 9, 1);
+            db.PupilEvents.Add(new PupilEvent { PupilId = pupil.Id, SchoolId = school.Id, Kind = PupilEventKind.Added, OccurredOn = joined, Summary = $"Added to Senco with UPN {upn}", RecordedBy = "Demo data", RecordedAt = now });
 
             var roll = random.NextDouble();
             if (roll >= 0.175) continue;
@@ -127,7 +129,8 @@ public static class DemoSeeder
             }
             if (plan) needs.Remove("NSA");
             if (needs.Count == 0) needs.Add("ASD");
-            var kFrom = academicYear.Start.AddYears(-random.Next(0, Math.Max(1, ncYear))).AddDays(random.Next(3, 60));
+            var kFrom = academicYear.Start.AddYears(-random.Next(0, Math.Max(1, ncYear + 1))).AddDays(random.Next(3, 60));
+            if (kFrom < joined) kFrom = joined.AddDays(random.Next(20, 60));
             if (kFrom > today) kFrom = today;
             AddChange(db, pupil, SenStatus.K, plan ? [needs[0]] : needs, kFrom, KReasons[random.Next(KReasons.Length)], sencoName, now);
             if (plan)

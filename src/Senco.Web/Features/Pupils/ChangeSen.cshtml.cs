@@ -53,12 +53,18 @@ public sealed class ChangeSenModel(PupilFinder finder, PupilCommands commands, S
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
     {
         if (await LoadAsync(id, ct) is { } denied) return denied;
-        if (!ModelState.IsValid) return Page();
         // The census records ranks 1 and 2; further needs the pupil already had are kept below them.
         var needs = new List<string>();
         if (!string.IsNullOrWhiteSpace(Input.PrimaryNeed)) needs.Add(Input.PrimaryNeed);
         if (!string.IsNullOrWhiteSpace(Input.SecondaryNeed)) needs.Add(Input.SecondaryNeed);
         if (needs.Count > 0) needs.AddRange(Pupil.NeedList.Skip(2).Where(n => !needs.Contains(n)));
+        if (!ModelState.IsValid)
+        {
+            // The date could not be read: still check everything else, so every problem shows at once.
+            var errors = SenChangeRules.Validate(new SenChange(Input.Status, needs, Input.EffectiveFrom, Input.Reason), LastChange, DateOnly.FromDateTime(DateTime.UtcNow));
+            AddErrors(errors, skipWhereAlreadyInvalid: true);
+            return Page();
+        }
         var outcome = await commands.ChangeSenAsync(id, new SenChange(Input.Status, needs, Input.EffectiveFrom, Input.Reason), Version, ct);
         switch (outcome.Kind)
         {
@@ -66,17 +72,7 @@ public sealed class ChangeSenModel(PupilFinder finder, PupilCommands commands, S
                 TempData["Notice"] = "The SEN status has been changed.";
                 return Redirect($"/pupils/{id}");
             case OutcomeKind.Invalid:
-                foreach (var (field, messages) in outcome.Errors!)
-                {
-                    var key = field switch
-                    {
-                        "status" => "Input.Status",
-                        "needs" => string.IsNullOrEmpty(Input.PrimaryNeed) ? "Input.PrimaryNeed" : (Input.Status == "N" ? "Input.PrimaryNeed" : "Input.SecondaryNeed"),
-                        "effectiveFrom" => "Input.EffectiveFrom",
-                        _ => "Input.Reason",
-                    };
-                    foreach (var m in messages) ModelState.AddModelError(key, m);
-                }
+                AddErrors(outcome.Errors!, skipWhereAlreadyInvalid: false);
                 return Page();
             case OutcomeKind.Conflict:
                 ConflictMessage = outcome.Message;
@@ -87,6 +83,23 @@ public sealed class ChangeSenModel(PupilFinder finder, PupilCommands commands, S
                 return Page();
             case OutcomeKind.NotFound: return NotFound();
             default: return StatusCode(403);
+        }
+    }
+
+    private void AddErrors(Senco.Core.ValidationErrors errors, bool skipWhereAlreadyInvalid)
+    {
+        foreach (var (field, messages) in errors)
+        {
+            var key = field switch
+            {
+                "status" => "Input.Status",
+                // A repeated or unknown code is about the secondary choice when the primary is fine.
+                "needs" => string.IsNullOrEmpty(Input.PrimaryNeed) || Input.Status == "N" ? "Input.PrimaryNeed" : "Input.SecondaryNeed",
+                "effectiveFrom" => "Input.EffectiveFrom",
+                _ => "Input.Reason",
+            };
+            if (skipWhereAlreadyInvalid && ModelState.TryGetValue(key, out var entry) && entry.Errors.Count > 0) continue;
+            foreach (var m in messages) ModelState.AddModelError(key, m);
         }
     }
 

@@ -31,7 +31,11 @@ public sealed class EditModel(UserContext user, PupilFinder finder, PupilCommand
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
     {
         if (await LoadAsync(id, ct) is { } denied) return denied;
-        if (!ModelState.IsValid) return Page();
+        if (!ModelState.IsValid)
+        {
+            Input.AddRuleErrors(ModelState, DateOnly.FromDateTime(DateTime.UtcNow));
+            return Page();
+        }
         var outcome = await commands.UpdateAsync(id, Version, Input.ToInput(), Note, ct);
         switch (outcome.Kind)
         {

@@ -14,7 +14,11 @@ public sealed class NewModel(UserContext user, PupilCommands commands) : SchoolP
     public async Task<IActionResult> OnPostAsync(string urn, CancellationToken ct)
     {
         if (Authorise(urn, Permission.EditPupilDetails) is { } denied) return denied;
-        if (!ModelState.IsValid) return Page();
+        if (!ModelState.IsValid)
+        {
+            Input.AddRuleErrors(ModelState, DateOnly.FromDateTime(DateTime.UtcNow));
+            return Page();
+        }
         var outcome = await commands.CreateAsync(urn, Input.ToInput(), ct);
         switch (outcome.Kind)
         {

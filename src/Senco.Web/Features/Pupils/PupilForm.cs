@@ -9,14 +9,27 @@ namespace Senco.Web.Features.Pupils;
 public sealed class PupilForm
 {
     [Display(Name = "UPN")] public string? Upn { get; set; }
-    [Display(Name = "First name")] public string? Forename { get; set; }
-    [Display(Name = "Last name")] public string? Surname { get; set; }
+    [Display(Name = "Forename")] public string? Forename { get; set; }
+    [Display(Name = "Surname")] public string? Surname { get; set; }
     [Display(Name = "Date of birth")] public DateOnly? DateOfBirth { get; set; }
     [Display(Name = "Gender")] public string? Gender { get; set; }
     [Display(Name = "Year group")] public string? YearGroup { get; set; }
     [Display(Name = "English as an additional language")] public bool Eal { get; set; }
     [Display(Name = "Looked after")] public bool LookedAfter { get; set; }
     [Display(Name = "Pupil premium")] public bool PupilPremium { get; set; }
+
+    /// When a field could not even be read (an impossible date), the rules still check every other field, so the
+    /// person sees every problem at once rather than one per submit.
+    public void AddRuleErrors(Microsoft.AspNetCore.Mvc.ModelBinding.ModelStateDictionary modelState, DateOnly today, string prefix = "Input")
+    {
+        var errors = PupilRules.Validate(PupilRules.Normalise(new PupilDetails(Upn, Forename, Surname, DateOfBirth, Gender, YearGroup)), today);
+        foreach (var (field, messages) in errors)
+        {
+            var key = $"{prefix}.{char.ToUpperInvariant(field[0])}{field[1..]}";
+            if (modelState.TryGetValue(key, out var entry) && entry.Errors.Count > 0) continue;
+            foreach (var m in messages) modelState.AddModelError(key, m);
+        }
+    }
 
     public PupilInput ToInput() => new(Upn, Forename, Surname, DateOfBirth, Gender, YearGroup, Eal, LookedAfter, PupilPremium);
 
