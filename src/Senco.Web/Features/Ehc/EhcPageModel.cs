@@ -70,6 +70,17 @@ public abstract class EhcPageModel : PageModel
         _ => k.ToString(),
     };
 
+    public static string Transfer(TransferKind? k) => k switch
+    {
+        TransferKind.EarlyYearsToSchool => "Early years to school",
+        TransferKind.InfantToJunior => "Infant to junior",
+        TransferKind.PrimaryToMiddle => "Primary to middle",
+        TransferKind.PrimaryToSecondary => "Primary to secondary",
+        TransferKind.MiddleToSecondary => "Middle to secondary",
+        TransferKind.SecondaryToPostSixteen => "Secondary to post-16",
+        _ => "",
+    };
+
     /// A date's status as a GOV.UK tag: red when overdue, orange within 2 weeks, otherwise plain.
     public static (string Text, string Class) DueTag(DateOnly due, DateOnly today)
     {
