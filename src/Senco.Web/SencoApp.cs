@@ -46,6 +46,15 @@ public static class SencoApp
         services.AddScoped<Senco.Web.Features.Pupils.PupilFinder>();
         services.AddScoped<Senco.Web.Features.Pupils.PupilCommands>();
         services.AddScoped<AdminCommands>();
+        // EHC plans
+        services.AddScoped<Senco.Web.Features.Ehc.EhcFinder>();
+        services.AddScoped<Senco.Web.Features.Ehc.EhcCommands>();
+        services.AddScoped<Senco.Web.Features.Ehc.StatutoryClockQuery>();
+        services.AddScoped<Senco.Web.Features.Ehc.EhcDocumentService>();
+        services.AddScoped<Senco.Web.Features.Ehc.CalendarFeed>();
+        services.Configure<Senco.Web.Features.Ehc.SmtpOptions>(config.GetSection("Senco:Smtp"));
+        services.AddSingleton<Senco.Web.Features.Ehc.DeadlineDigest>();
+        services.AddHostedService<Senco.Web.Features.Ehc.DeadlineDigestService>();
 
         services.AddIdentityCore<SencoUser>(o =>
             {
@@ -170,6 +179,7 @@ public static class SencoApp
         app.MapHealthChecks("/health").AllowAnonymous();
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         app.MapSencoApi();
+        Senco.Web.Features.Ehc.CalendarEndpoints.MapCalendarFeed(app); // EHC plans: per-user iCalendar feed
         app.MapRazorPages();
         return app;
     }

@@ -25,22 +25,31 @@ public enum Permission
     EditPupilDetails,
     ChangeSenStatus,
     ViewAudit,
+    /// EHC needs assessments, plans, reviews and the statutory deadlines, with pupils named.
+    ViewEhc,
+    /// Record and change them: requests, plans, reviews, documents.
+    ManageEhc,
 }
 
 public static class RolePermissions
 {
     private static readonly Dictionary<SchoolRole, Permission[]> Table = new()
     {
-        [SchoolRole.Senco] = [Permission.ViewAggregates, Permission.ViewPupils, Permission.ExportRegister, Permission.EditPupilDetails, Permission.ChangeSenStatus, Permission.ViewAudit],
-        [SchoolRole.AssistantSenco] = [Permission.ViewAggregates, Permission.ViewPupils, Permission.ExportRegister, Permission.EditPupilDetails, Permission.ChangeSenStatus],
-        [SchoolRole.Teacher] = [Permission.ViewAggregates, Permission.ViewPupils],
-        [SchoolRole.TeachingAssistant] = [Permission.ViewAggregates, Permission.ViewPupils],
-        [SchoolRole.SeniorLeader] = [Permission.ViewAggregates, Permission.ViewPupils, Permission.ExportRegister],
+        [SchoolRole.Senco] =
+            [Permission.ViewAggregates, Permission.ViewPupils, Permission.ExportRegister, Permission.EditPupilDetails, Permission.ChangeSenStatus, Permission.ViewAudit,
+             Permission.ViewEhc, Permission.ManageEhc],
+        [SchoolRole.AssistantSenco] =
+            [Permission.ViewAggregates, Permission.ViewPupils, Permission.ExportRegister, Permission.EditPupilDetails, Permission.ChangeSenStatus,
+             Permission.ViewEhc, Permission.ManageEhc],
+        [SchoolRole.Teacher] = [Permission.ViewAggregates, Permission.ViewPupils, Permission.ViewEhc],
+        [SchoolRole.TeachingAssistant] = [Permission.ViewAggregates, Permission.ViewPupils, Permission.ViewEhc],
+        [SchoolRole.SeniorLeader] = [Permission.ViewAggregates, Permission.ViewPupils, Permission.ExportRegister, Permission.ViewEhc],
         // Governors hold the school to account through aggregates; they never see a named pupil.
         [SchoolRole.Governor] = [Permission.ViewAggregates],
-        [SchoolRole.TrustLead] = [Permission.ViewAggregates, Permission.ViewPupils, Permission.ExportRegister],
-        // Office staff keep the roll (admissions, census) but do not decide SEN status.
-        [SchoolRole.SchoolAdmin] = [Permission.ViewAggregates, Permission.ViewPupils, Permission.ExportRegister, Permission.EditPupilDetails, Permission.ViewAudit],
+        [SchoolRole.TrustLead] = [Permission.ViewAggregates, Permission.ViewPupils, Permission.ExportRegister, Permission.ViewEhc],
+        // Office staff keep the roll (admissions, census) but do not decide SEN status or run EHC work; they may
+        // see the plans and deadlines, since they book the review meetings and send the letters.
+        [SchoolRole.SchoolAdmin] = [Permission.ViewAggregates, Permission.ViewPupils, Permission.ExportRegister, Permission.EditPupilDetails, Permission.ViewAudit, Permission.ViewEhc],
     };
 
     public static bool Has(SchoolRole role, Permission permission) => Table[role].Contains(permission);

@@ -108,7 +108,7 @@ public class SenStatusChange : ISchoolScoped
     public IReadOnlyList<string> NeedList => Needs.Length == 0 ? [] : Needs.Split(',');
 }
 
-public enum PupilEventKind { Added, DetailsChanged, SenStatusChanged, LeftRoll, Returned }
+public enum PupilEventKind { Added, DetailsChanged, SenStatusChanged, LeftRoll, Returned, Ehc }
 
 /// The pupil's timeline as people read it: what changed, who did it, when, and why.
 public class PupilEvent : ISchoolScoped

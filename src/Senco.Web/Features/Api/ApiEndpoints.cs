@@ -21,5 +21,6 @@ public static class ApiEndpoints
         secured.MapUsersApi();
         secured.MapPupilsApi();
         secured.MapRegisterApi();
+        Senco.Web.Features.Ehc.EhcApi.MapEhcApi(secured);
     }
 }

@@ -171,6 +171,84 @@ namespace Senco.Data.Migrations.Postgres
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Senco.Core.Model.AnnualReview", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("AdviceCirculatedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("AmendedPlanIssuedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Amendments")
+                        .HasColumnType("text");
+
+                    b.Property<DateOnly?>("AmendmentsProposedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Attendees")
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly?>("HeldOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("InvitationsSentOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("LaDecision")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateOnly?>("LaDecisionOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("MeetingOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("ParentViews")
+                        .HasColumnType("text");
+
+                    b.Property<Guid>("PlanId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PupilId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("PupilViews")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Recommendation")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateOnly?>("ReportSentOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("SchoolId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SchoolId");
+
+                    b.HasIndex("PlanId", "MeetingOn");
+
+                    b.ToTable("AnnualReviews");
+                });
+
             modelBuilder.Entity("Senco.Core.Model.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -217,6 +295,341 @@ namespace Senco.Data.Migrations.Postgres
                     b.HasIndex("SchoolId", "At");
 
                     b.ToTable("AuditEntries");
+                });
+
+            modelBuilder.Entity("Senco.Core.Model.CalendarFeedToken", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("UserId");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("CalendarFeedTokens");
+                });
+
+            modelBuilder.Entity("Senco.Core.Model.EhcEvidence", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("AddedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("AssessmentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("Dated")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("SchoolId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssessmentId");
+
+                    b.ToTable("EhcEvidence");
+                });
+
+            modelBuilder.Entity("Senco.Core.Model.EhcNeed", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("NeedType")
+                        .HasMaxLength(4)
+                        .HasColumnType("character varying(4)");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("PlanId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("SchoolId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlanId");
+
+                    b.ToTable("EhcNeeds");
+                });
+
+            modelBuilder.Entity("Senco.Core.Model.EhcNeedsAssessment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly?>("DecisionNotToIssueOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("DecisionToAssessOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("DraftPlanServedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("FinalPlanIssuedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Notes")
+                        .HasColumnType("text");
+
+                    b.Property<Guid>("PupilId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("RequestReceivedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("SchoolId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<bool?>("WillAssess")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateOnly?>("WithdrawnOn")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PupilId");
+
+                    b.HasIndex("SchoolId", "PupilId");
+
+                    b.ToTable("EhcNeedsAssessments");
+                });
+
+            modelBuilder.Entity("Senco.Core.Model.EhcOutcome", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<long>("NeedId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("SchoolId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NeedId");
+
+                    b.ToTable("EhcOutcomes");
+                });
+
+            modelBuilder.Entity("Senco.Core.Model.EhcPlan", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("CaseOfficer")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("CaseOfficerEmail")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateOnly?>("CeasedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("CeasedReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("IssuedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("LocalAuthority")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
+
+                    b.Property<Guid>("PupilId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("SchoolId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("SectionA")
+                        .HasColumnType("text");
+
+                    b.Property<string>("SectionC")
+                        .HasColumnType("text");
+
+                    b.Property<string>("SectionD")
+                        .HasColumnType("text");
+
+                    b.Property<string>("SectionG")
+                        .HasColumnType("text");
+
+                    b.Property<string>("SectionH1")
+                        .HasColumnType("text");
+
+                    b.Property<string>("SectionH2")
+                        .HasColumnType("text");
+
+                    b.Property<string>("SectionI")
+                        .HasColumnType("text");
+
+                    b.Property<string>("SectionJ")
+                        .HasColumnType("text");
+
+                    b.Property<string>("SectionK")
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PupilId");
+
+                    b.HasIndex("SchoolId", "PupilId");
+
+                    b.ToTable("EhcPlans");
+                });
+
+            modelBuilder.Entity("Senco.Core.Model.EhcProvision", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<decimal?>("AnnualCost")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("FundedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<decimal?>("HoursPerWeek")
+                        .HasPrecision(6, 2)
+                        .HasColumnType("numeric(6,2)");
+
+                    b.Property<long>("NeedId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("SchoolId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NeedId");
+
+                    b.ToTable("EhcProvision");
+                });
+
+            modelBuilder.Entity("Senco.Core.Model.EhcTimescaleException", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("AddedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly?>("AdviceRequestedOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("AssessmentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("SchoolId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("To")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssessmentId");
+
+                    b.ToTable("EhcTimescaleExceptions");
                 });
 
             modelBuilder.Entity("Senco.Core.Model.Pupil", b =>
@@ -364,6 +777,42 @@ namespace Senco.Data.Migrations.Postgres
                     b.HasIndex("PupilId", "OccurredOn");
 
                     b.ToTable("PupilEvents");
+                });
+
+            modelBuilder.Entity("Senco.Core.Model.ReviewOutcomeProgress", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<long>("OutcomeId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Progress")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid>("ReviewId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("SchoolId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OutcomeId");
+
+                    b.HasIndex("ReviewId", "OutcomeId")
+                        .IsUnique();
+
+                    b.ToTable("ReviewOutcomeProgress");
                 });
 
             modelBuilder.Entity("Senco.Core.Model.School", b =>
@@ -642,6 +1091,87 @@ namespace Senco.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Senco.Core.Model.AnnualReview", b =>
+                {
+                    b.HasOne("Senco.Core.Model.EhcPlan", null)
+                        .WithMany("Reviews")
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Senco.Core.Model.CalendarFeedToken", b =>
+                {
+                    b.HasOne("Senco.Data.SencoUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Senco.Core.Model.EhcEvidence", b =>
+                {
+                    b.HasOne("Senco.Core.Model.EhcNeedsAssessment", null)
+                        .WithMany("Evidence")
+                        .HasForeignKey("AssessmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Senco.Core.Model.EhcNeed", b =>
+                {
+                    b.HasOne("Senco.Core.Model.EhcPlan", null)
+                        .WithMany("Needs")
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Senco.Core.Model.EhcNeedsAssessment", b =>
+                {
+                    b.HasOne("Senco.Core.Model.Pupil", null)
+                        .WithMany()
+                        .HasForeignKey("PupilId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Senco.Core.Model.EhcOutcome", b =>
+                {
+                    b.HasOne("Senco.Core.Model.EhcNeed", null)
+                        .WithMany("Outcomes")
+                        .HasForeignKey("NeedId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Senco.Core.Model.EhcPlan", b =>
+                {
+                    b.HasOne("Senco.Core.Model.Pupil", null)
+                        .WithMany()
+                        .HasForeignKey("PupilId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Senco.Core.Model.EhcProvision", b =>
+                {
+                    b.HasOne("Senco.Core.Model.EhcNeed", null)
+                        .WithMany("Provision")
+                        .HasForeignKey("NeedId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Senco.Core.Model.EhcTimescaleException", b =>
+                {
+                    b.HasOne("Senco.Core.Model.EhcNeedsAssessment", null)
+                        .WithMany("Exceptions")
+                        .HasForeignKey("AssessmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Senco.Core.Model.Pupil", b =>
                 {
                     b.HasOne("Senco.Core.Model.School", "School")
@@ -658,6 +1188,21 @@ namespace Senco.Data.Migrations.Postgres
                     b.HasOne("Senco.Core.Model.Pupil", null)
                         .WithMany()
                         .HasForeignKey("PupilId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Senco.Core.Model.ReviewOutcomeProgress", b =>
+                {
+                    b.HasOne("Senco.Core.Model.EhcOutcome", null)
+                        .WithMany()
+                        .HasForeignKey("OutcomeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Senco.Core.Model.AnnualReview", null)
+                        .WithMany("Progress")
+                        .HasForeignKey("ReviewId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -696,6 +1241,32 @@ namespace Senco.Data.Migrations.Postgres
                         .HasForeignKey("PupilId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Senco.Core.Model.AnnualReview", b =>
+                {
+                    b.Navigation("Progress");
+                });
+
+            modelBuilder.Entity("Senco.Core.Model.EhcNeed", b =>
+                {
+                    b.Navigation("Outcomes");
+
+                    b.Navigation("Provision");
+                });
+
+            modelBuilder.Entity("Senco.Core.Model.EhcNeedsAssessment", b =>
+                {
+                    b.Navigation("Evidence");
+
+                    b.Navigation("Exceptions");
+                });
+
+            modelBuilder.Entity("Senco.Core.Model.EhcPlan", b =>
+                {
+                    b.Navigation("Needs");
+
+                    b.Navigation("Reviews");
                 });
 
             modelBuilder.Entity("Senco.Core.Model.Trust", b =>

@@ -160,6 +160,84 @@ namespace Senco.Data.Migrations.Sqlite
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Senco.Core.Model.AnnualReview", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("AdviceCirculatedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("AmendedPlanIssuedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Amendments")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("AmendmentsProposedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Attendees")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("HeldOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("InvitationsSentOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LaDecision")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("LaDecisionOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("MeetingOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ParentViews")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PlanId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PupilId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PupilViews")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Recommendation")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ReportSentOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SchoolId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SchoolId");
+
+                    b.HasIndex("PlanId", "MeetingOn");
+
+                    b.ToTable("AnnualReviews");
+                });
+
             modelBuilder.Entity("Senco.Core.Model.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -204,6 +282,331 @@ namespace Senco.Data.Migrations.Sqlite
                     b.HasIndex("SchoolId", "At");
 
                     b.ToTable("AuditEntries");
+                });
+
+            modelBuilder.Entity("Senco.Core.Model.CalendarFeedToken", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("UserId");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("CalendarFeedTokens");
+                });
+
+            modelBuilder.Entity("Senco.Core.Model.EhcEvidence", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AddedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AssessmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("Dated")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SchoolId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssessmentId");
+
+                    b.ToTable("EhcEvidence");
+                });
+
+            modelBuilder.Entity("Senco.Core.Model.EhcNeed", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NeedType")
+                        .HasMaxLength(4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("PlanId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SchoolId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlanId");
+
+                    b.ToTable("EhcNeeds");
+                });
+
+            modelBuilder.Entity("Senco.Core.Model.EhcNeedsAssessment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DecisionNotToIssueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DecisionToAssessOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DraftPlanServedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("FinalPlanIssuedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Notes")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PupilId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("RequestReceivedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SchoolId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool?>("WillAssess")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("WithdrawnOn")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PupilId");
+
+                    b.HasIndex("SchoolId", "PupilId");
+
+                    b.ToTable("EhcNeedsAssessments");
+                });
+
+            modelBuilder.Entity("Senco.Core.Model.EhcOutcome", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("NeedId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SchoolId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NeedId");
+
+                    b.ToTable("EhcOutcomes");
+                });
+
+            modelBuilder.Entity("Senco.Core.Model.EhcPlan", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CaseOfficer")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CaseOfficerEmail")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("CeasedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CeasedReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("IssuedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LocalAuthority")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PupilId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SchoolId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SectionA")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SectionC")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SectionD")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SectionG")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SectionH1")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SectionH2")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SectionI")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SectionJ")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SectionK")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PupilId");
+
+                    b.HasIndex("SchoolId", "PupilId");
+
+                    b.ToTable("EhcPlans");
+                });
+
+            modelBuilder.Entity("Senco.Core.Model.EhcProvision", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("AnnualCost")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FundedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("HoursPerWeek")
+                        .HasPrecision(6, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("NeedId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SchoolId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NeedId");
+
+                    b.ToTable("EhcProvision");
+                });
+
+            modelBuilder.Entity("Senco.Core.Model.EhcTimescaleException", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AddedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("AdviceRequestedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AssessmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SchoolId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("To")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssessmentId");
+
+                    b.ToTable("EhcTimescaleExceptions");
                 });
 
             modelBuilder.Entity("Senco.Core.Model.Pupil", b =>
@@ -349,6 +752,40 @@ namespace Senco.Data.Migrations.Sqlite
                     b.HasIndex("PupilId", "OccurredOn");
 
                     b.ToTable("PupilEvents");
+                });
+
+            modelBuilder.Entity("Senco.Core.Model.ReviewOutcomeProgress", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("OutcomeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Progress")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ReviewId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SchoolId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OutcomeId");
+
+                    b.HasIndex("ReviewId", "OutcomeId")
+                        .IsUnique();
+
+                    b.ToTable("ReviewOutcomeProgress");
                 });
 
             modelBuilder.Entity("Senco.Core.Model.School", b =>
@@ -619,6 +1056,87 @@ namespace Senco.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Senco.Core.Model.AnnualReview", b =>
+                {
+                    b.HasOne("Senco.Core.Model.EhcPlan", null)
+                        .WithMany("Reviews")
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Senco.Core.Model.CalendarFeedToken", b =>
+                {
+                    b.HasOne("Senco.Data.SencoUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Senco.Core.Model.EhcEvidence", b =>
+                {
+                    b.HasOne("Senco.Core.Model.EhcNeedsAssessment", null)
+                        .WithMany("Evidence")
+                        .HasForeignKey("AssessmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Senco.Core.Model.EhcNeed", b =>
+                {
+                    b.HasOne("Senco.Core.Model.EhcPlan", null)
+                        .WithMany("Needs")
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Senco.Core.Model.EhcNeedsAssessment", b =>
+                {
+                    b.HasOne("Senco.Core.Model.Pupil", null)
+                        .WithMany()
+                        .HasForeignKey("PupilId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Senco.Core.Model.EhcOutcome", b =>
+                {
+                    b.HasOne("Senco.Core.Model.EhcNeed", null)
+                        .WithMany("Outcomes")
+                        .HasForeignKey("NeedId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Senco.Core.Model.EhcPlan", b =>
+                {
+                    b.HasOne("Senco.Core.Model.Pupil", null)
+                        .WithMany()
+                        .HasForeignKey("PupilId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Senco.Core.Model.EhcProvision", b =>
+                {
+                    b.HasOne("Senco.Core.Model.EhcNeed", null)
+                        .WithMany("Provision")
+                        .HasForeignKey("NeedId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Senco.Core.Model.EhcTimescaleException", b =>
+                {
+                    b.HasOne("Senco.Core.Model.EhcNeedsAssessment", null)
+                        .WithMany("Exceptions")
+                        .HasForeignKey("AssessmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Senco.Core.Model.Pupil", b =>
                 {
                     b.HasOne("Senco.Core.Model.School", "School")
@@ -635,6 +1153,21 @@ namespace Senco.Data.Migrations.Sqlite
                     b.HasOne("Senco.Core.Model.Pupil", null)
                         .WithMany()
                         .HasForeignKey("PupilId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Senco.Core.Model.ReviewOutcomeProgress", b =>
+                {
+                    b.HasOne("Senco.Core.Model.EhcOutcome", null)
+                        .WithMany()
+                        .HasForeignKey("OutcomeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Senco.Core.Model.AnnualReview", null)
+                        .WithMany("Progress")
+                        .HasForeignKey("ReviewId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -673,6 +1206,32 @@ namespace Senco.Data.Migrations.Sqlite
                         .HasForeignKey("PupilId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Senco.Core.Model.AnnualReview", b =>
+                {
+                    b.Navigation("Progress");
+                });
+
+            modelBuilder.Entity("Senco.Core.Model.EhcNeed", b =>
+                {
+                    b.Navigation("Outcomes");
+
+                    b.Navigation("Provision");
+                });
+
+            modelBuilder.Entity("Senco.Core.Model.EhcNeedsAssessment", b =>
+                {
+                    b.Navigation("Evidence");
+
+                    b.Navigation("Exceptions");
+                });
+
+            modelBuilder.Entity("Senco.Core.Model.EhcPlan", b =>
+                {
+                    b.Navigation("Needs");
+
+                    b.Navigation("Reviews");
                 });
 
             modelBuilder.Entity("Senco.Core.Model.Trust", b =>

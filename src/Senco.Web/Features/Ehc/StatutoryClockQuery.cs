@@ -1,0 +1,96 @@
+using Microsoft.EntityFrameworkCore;
+using Senco.Core;
+using Senco.Core.Ehc;
+using Senco.Core.Model;
+using Senco.Core.Schools;
+using Senco.Data;
+
+namespace Senco.Web.Features.Ehc;
+
+/// One statutory date on the clock, with enough about the pupil and school to show and link it.
+public sealed record DeadlineItem(
+    Guid PupilId, string Forename, string Surname, string Upn, string YearGroup,
+    int SchoolId, string SchoolUrn, string SchoolName,
+    StatutoryDateKind Kind, DateOnly DueOn, bool Overdue, int DaysUntil,
+    Guid? PlanId, Guid? ReviewId, Guid? AssessmentId)
+{
+    public string PupilName => $"{Forename} {Surname}";
+    public string Description => EhcRules.Describe(Kind);
+    public string Source => StatutoryDates.Source(Kind);
+
+    /// Initials and the last 3 characters of the UPN: enough for the SENCO to know who is meant, not enough to
+    /// identify a child if a phone's calendar or an email is seen by someone else.
+    public string Initials => $"{Initial(Forename)}{Initial(Surname)} (UPN …{(Upn.Length >= 3 ? Upn[^3..] : Upn)})";
+
+    public string Link => PlanId is { } plan
+        ? ReviewId is { } review ? $"/ehc-plans/{plan}/reviews/{review}" : $"/ehc-plans/{plan}"
+        : AssessmentId is { } a ? $"/ehc-needs-assessments/{a}" : $"/pupils/{PupilId}";
+
+    private static string Initial(string s) => s.Length > 0 ? char.ToUpperInvariant(s[0]) + "." : "";
+}
+
+/// Phase-transfer facts for a pupil with a plan, as <see cref="PhaseTransfer.Check"/> gives them.
+public sealed record PlanDates(DateOnly NextReviewDue, PhaseTransferCheck PhaseTransfer);
+
+/// The statutory clock across one or more schools: every open assessment, every maintained plan and its reviews,
+/// turned into dates by the Core rules. The database gives the records; the dates are computed in memory (a
+/// school has tens of plans, not thousands, and the rules are not expressible in SQL).
+public sealed class StatutoryClockQuery(SencoDbContext db, TimeProvider clock)
+{
+    public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+
+    /// The dates of a plan that the API returns: the next review and the phase transfer deadline.
+    public static PlanDates DatesFor(EhcPlan plan, Pupil pupil, Phase phase, DateOnly today) => new(
+        StatutoryClock.NextReviewDue(plan.IssuedOn, pupil.DateOfBirth, plan.Reviews.Select(r => r.ToRecord())),
+        PhaseTransfer.Check(pupil.YearGroup, phase, today));
+
+    /// <summary>Dates not done and due within <paramref name="withinDays"/>, or overdue (always), soonest first.</summary>
+    public async Task<IReadOnlyList<DeadlineItem>> ForSchoolsAsync(IReadOnlyCollection<int> schoolIds, int withinDays, CancellationToken ct = default)
+    {
+        if (schoolIds.Count == 0) return [];
+        var today = Today;
+        var schools = await db.Schools.AsNoTracking().Where(s => schoolIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, ct);
+        var plans = await db.EhcPlans.AsNoTracking().Include(p => p.Reviews)
+            .Where(p => schoolIds.Contains(p.SchoolId) && p.CeasedOn == null).ToListAsync(ct);
+        var assessments = (await db.EhcNeedsAssessments.AsNoTracking().Include(a => a.Exceptions)
+            .Where(a => schoolIds.Contains(a.SchoolId) && a.FinalPlanIssuedOn == null && a.WithdrawnOn == null && a.DecisionNotToIssueOn == null && a.WillAssess != false)
+            .ToListAsync(ct)).Where(a => EhcRules.IsOpen(a.Status)).ToList();
+        var pupilIds = plans.Select(p => p.PupilId).Concat(assessments.Select(a => a.PupilId)).Distinct().ToList();
+        var pupils = new Dictionary<Guid, Pupil>();
+        // Chunked so that a trust's worth of ids stays well inside every database's parameter limit.
+        foreach (var chunk in pupilIds.Chunk(500))
+            foreach (var p in await db.Pupils.AsNoTracking().Where(p => chunk.Contains(p.Id) && p.OnRoll).ToListAsync(ct))
+                pupils[p.Id] = p;
+
+        var items = new List<DeadlineItem>();
+        void Add(Pupil pupil, StatutoryDeadline d, Guid? planId, Guid? reviewId, Guid? assessmentId)
+        {
+            if (!StatutoryClock.Shows(d, today, withinDays)) return;
+            var s = schools[pupil.SchoolId];
+            items.Add(new DeadlineItem(pupil.Id, pupil.Forename, pupil.Surname, pupil.Upn, pupil.YearGroup, s.Id, s.Urn, s.Name,
+                d.Kind, d.DueOn, StatutoryDates.IsOverdue(d.DueOn, today, d.Done), StatutoryDates.DaysUntil(d.DueOn, today), planId, reviewId, assessmentId));
+        }
+
+        foreach (var a in assessments)
+        {
+            if (!pupils.TryGetValue(a.PupilId, out var pupil)) continue;
+            var limits = NeedsAssessmentClock.For(a.RequestReceivedOn, a.Exceptions.Select(e => e.ToRule())).WeekLimitsApply;
+            foreach (var d in StatutoryClock.ForAssessment(a.Decisions, limits, today)) Add(pupil, d, null, null, a.Id);
+        }
+        foreach (var plan in plans)
+        {
+            if (!pupils.TryGetValue(plan.PupilId, out var pupil)) continue;
+            var records = plan.Reviews.Select(r => r.ToRecord()).ToList();
+            var transfer = PhaseTransfer.Check(pupil.YearGroup, schools[plan.SchoolId].Phase, today);
+            foreach (var d in StatutoryClock.ForPlan(plan.IssuedOn, pupil.DateOfBirth, records, transfer, ceased: false, today))
+            {
+                // The meeting that is due is best reached through the review arranged for it, if there is one.
+                var pending = plan.Reviews.Where(r => r.HeldOn is null).OrderBy(r => r.MeetingOn).FirstOrDefault();
+                Add(pupil, d, plan.Id, d.Kind == StatutoryDateKind.AnnualReviewMeeting ? pending?.Id : null, null);
+            }
+            foreach (var r in plan.Reviews)
+                foreach (var d in StatutoryClock.ForReview(r.ToRecord())) Add(pupil, d, plan.Id, r.Id, null);
+        }
+        return items.OrderBy(i => i.DueOn).ThenBy(i => i.Kind).ThenBy(i => i.Surname, StringComparer.OrdinalIgnoreCase).ThenBy(i => i.Forename).ToList();
+    }
+}
