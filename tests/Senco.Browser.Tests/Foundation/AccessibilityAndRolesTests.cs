@@ -155,6 +155,11 @@ public sealed class AccessibilityAndRolesTests(AppServer app, BrowserFixture bro
         await page.GetByLabel("Trust (optional)").FillAsync("Riverside Learning Trust (demo)");
         await page.GetByRole(AriaRole.Button, new() { Name = "Add school" }).ClickAsync();
         await Assertions.Expect(page.Locator(".govuk-notification-banner")).ToContainTextAsync("Brookfield Infant School (demo) has been added");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Brookfield Infant School (demo)" }).ClickAsync();
+        await Axe.CheckAsync(page, "edit-school");
+        await page.GetByLabel("School name").FillAsync("Brookfield Infant and Nursery School (demo)");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save changes" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".govuk-notification-banner")).ToContainTextAsync("Brookfield Infant and Nursery School (demo) has been saved");
         foreach (var (path, name) in new[] { ("/admin/users", "people"), ("/admin/users/new", "new-person") })
         {
             await page.GotoAsync(app.BaseUrl + path);

@@ -101,7 +101,7 @@ public sealed class PageAuthorisationMatrixTests(TestWorld world) : IClassFixtur
     public async Task Administration_pages_are_for_system_administrators_only(SchoolRole role)
     {
         var session = await SessionFor(role);
-        foreach (var path in new[] { "/admin", "/admin/users", "/admin/users/new", "/admin/schools/new", $"/admin/users/{world.User(SchoolRole.Senco, "A").Id}" })
+        foreach (var path in new[] { "/admin", "/admin/users", "/admin/users/new", "/admin/schools/new", $"/admin/schools/{world.A.Urn}/edit", $"/admin/users/{world.User(SchoolRole.Senco, "A").Id}" })
         {
             var response = await session.Client.GetAsync(path);
             Assert.True(response.StatusCode == HttpStatusCode.Forbidden, $"{role} opening {path} answered {(int)response.StatusCode}");

@@ -53,6 +53,43 @@ public sealed class AdminCommands(SencoDbContext db, UserContext user, UserManag
         return Outcome<School>.Ok(school);
     }
 
+    /// Corrects a school's details. The URN identifies the school to integrations, so it is fixed once created.
+    public async Task<Outcome<School>> UpdateSchoolAsync(string urn, SchoolInput input, CancellationToken ct = default)
+    {
+        if (!user.IsSystemAdmin) return Outcome<School>.Forbidden();
+        var school = await db.Schools.Include(s => s.Trust).FirstOrDefaultAsync(s => s.Urn == urn, ct);
+        if (school is null) return Outcome<School>.NotFound();
+        var errors = SchoolRules.Validate(urn, input.Name, input.LaCode, input.Estab, input.Phase);
+        var trustName = input.Trust?.Trim();
+        if (trustName is { Length: > 200 }) errors.Add("trust", "The trust name must be 200 characters or fewer");
+        if (!errors.IsValid) return Outcome<School>.Invalid(errors);
+
+        Trust? trust = null;
+        if (!string.IsNullOrEmpty(trustName))
+            trust = await db.Trusts.FirstOrDefaultAsync(t => t.Name == trustName, ct) ?? db.Trusts.Add(new Trust { Name = trustName }).Entity;
+        SchoolRules.TryParsePhase(input.Phase, out var phase);
+        var changes = new List<string>();
+        void Track(string label, string before, string after) { if (before != after) changes.Add($"{label} from \"{before}\" to \"{after}\""); }
+        Track("name", school.Name, input.Name!.Trim());
+        Track("LA code", school.LaCode, input.LaCode!.Trim());
+        Track("establishment number", school.Estab, input.Estab!.Trim());
+        Track("phase", school.Phase.ToString(), phase.ToString());
+        Track("trust", school.Trust?.Name ?? "", trust?.Name ?? "");
+        if (changes.Count == 0) return Outcome<School>.Ok(school);
+        var trustChanged = school.Trust?.Name != trust?.Name;
+        school.Name = input.Name!.Trim();
+        school.LaCode = input.LaCode!.Trim();
+        school.Estab = input.Estab!.Trim();
+        school.Phase = phase;
+        school.Trust = trust;
+        school.TrustId = trust?.Id;
+        db.Audit(user.Actor, "school.update", $"Changed school {school.Urn}: {string.Join("; ", changes)}", school.Id);
+        await db.SaveChangesAsync(ct);
+        // Moving a school between trusts changes what trust leads see.
+        if (trustChanged) grants.Clear();
+        return Outcome<School>.Ok(school);
+    }
+
     public async Task<Outcome<SencoUser>> CreateUserAsync(UserInput input, CancellationToken ct = default)
     {
         if (!user.IsSystemAdmin) return Outcome<SencoUser>.Forbidden();
