@@ -283,6 +283,7 @@ public static class EhcRules
     {
         StatutoryDateKind.DecisionToAssess => "LA decision whether to assess",
         StatutoryDateKind.FinalPlan => "Final EHC plan",
+        StatutoryDateKind.DecisionWhetherToIssue => "LA decision whether to issue a plan",
         StatutoryDateKind.DraftComments => "Draft plan comments close",
         StatutoryDateKind.ReviewInvitations => "Annual review invitations",
         StatutoryDateKind.ReviewAdvice => "Annual review advice circulated",

@@ -11,7 +11,8 @@ public sealed record StatutoryDeadline(StatutoryDateKind Kind, DateOnly DueOn, b
 public static class StatutoryClock
 {
     /// <summary>
-    /// An open request: the 6-week decision (regs 4-5), then, once the LA assesses, the 20-week final plan (reg 13(2))
+    /// An open request: the 6-week decision (regs 4-5), then, once the LA assesses, the 16-week decision whether to
+    /// issue (reg 10(1)) and the 20-week final plan (reg 13(2))
     /// unless a recorded reg 10(4) exception stops the limit applying, and the parent's 15 days on a draft (reg 13(1)).
     /// A closed request (not assessing, not issuing, withdrawn, plan issued) has nothing left to watch.
     /// </summary>
@@ -25,6 +26,10 @@ public static class StatutoryClock
         {
             new(StatutoryDateKind.DecisionToAssess, t.DecisionToAssessDue, d.DecisionToAssessOn is not null),
         };
+        // Week 16 matters only once the LA is assessing: a draft plan served means it decided to issue; a recorded
+        // decision not to issue closes the request (reg 10(1)).
+        if (weekLimitsApply && d.WillAssess == true)
+            list.Add(new(StatutoryDateKind.DecisionWhetherToIssue, t.DecisionNotToIssueDue, d.DraftPlanServedOn is not null || d.DecisionNotToIssueOn is not null));
         if (weekLimitsApply) list.Add(new(StatutoryDateKind.FinalPlan, t.FinalPlanDue, false));
         if (d.DraftPlanServedOn is { } draft)
         {

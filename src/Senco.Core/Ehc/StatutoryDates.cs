@@ -13,6 +13,8 @@ public enum StatutoryDateKind
     LaDecision,
     PhaseTransferReview,
     AmendedPlan,
+    /// <summary>Once assessing, the LA must decide whether to issue a plan, and tell the parent if not, by week 16.</summary>
+    DecisionWhetherToIssue,
 }
 
 public static class StatutoryDates
@@ -31,6 +33,7 @@ public static class StatutoryDates
     {
         StatutoryDateKind.DecisionToAssess => "SEND Regulations 2014, regulations 4 and 5",
         StatutoryDateKind.FinalPlan => "SEND Regulations 2014, regulation 13(2)",
+        StatutoryDateKind.DecisionWhetherToIssue => "SEND Regulations 2014, regulation 10(1)",
         StatutoryDateKind.DraftComments => "SEND Regulations 2014, regulation 13(1)",
         StatutoryDateKind.ReviewInvitations => "SEND Regulations 2014, regulation 20(3)",
         StatutoryDateKind.ReviewAdvice => "SEND Regulations 2014, regulation 20(4)",

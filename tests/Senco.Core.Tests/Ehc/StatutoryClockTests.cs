@@ -17,6 +17,18 @@ public class StatutoryClockTests
     }
 
     [Fact]
+    public void Once_assessing_the_16_week_decision_whether_to_issue_is_watched_until_a_draft_is_served()
+    {
+        var assessing = new AssessmentDecisions(D("2026-01-12"), D("2026-02-20"), true);
+        var list = StatutoryClock.ForAssessment(assessing, weekLimitsApply: true, D("2026-03-01"));
+        Assert.Equal([(StatutoryDateKind.DecisionToAssess, D("2026-02-23"), true), (StatutoryDateKind.DecisionWhetherToIssue, D("2026-05-04"), false), (StatutoryDateKind.FinalPlan, D("2026-06-01"), false)],
+            list.Select(d => (d.Kind, d.DueOn, d.Done)));
+        var drafted = assessing with { DraftPlanServedOn = D("2026-04-20") };
+        Assert.Contains(StatutoryClock.ForAssessment(drafted, true, D("2026-04-21")), d => d.Kind == StatutoryDateKind.DecisionWhetherToIssue && d.Done);
+        Assert.DoesNotContain(StatutoryClock.ForAssessment(assessing, weekLimitsApply: false, D("2026-03-01")), d => d.Kind == StatutoryDateKind.DecisionWhetherToIssue);
+    }
+
+    [Fact]
     public void An_exception_lifts_the_20_week_limit_but_not_the_6_week_decision()
     {
         var list = StatutoryClock.ForAssessment(new AssessmentDecisions(D("2026-01-12")), weekLimitsApply: false, D("2026-01-13"));
