@@ -43,6 +43,13 @@ public static class SencoApp
         services.AddScoped<Senco.Web.Features.Pupils.PupilFinder>();
         services.AddScoped<Senco.Web.Features.Pupils.PupilCommands>();
         services.AddScoped<AdminCommands>();
+        // Graduated approach
+        services.AddScoped<Senco.Web.Features.Graduated.GraduatedAccess>();
+        services.AddScoped<Senco.Web.Features.SupportPlans.SupportPlanCommands>();
+        services.AddScoped<Senco.Web.Features.Passports.PassportCommands>();
+        services.AddScoped<Senco.Web.Features.Passports.PassportQueries>();
+        services.AddScoped<Senco.Web.Features.TeachingGroups.TeachingGroupCommands>();
+        services.AddScoped<Senco.Web.Features.Strategies.StrategyCommands>();
 
         services.AddIdentityCore<SencoUser>(o =>
             {

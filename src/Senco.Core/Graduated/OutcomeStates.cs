@@ -36,7 +36,7 @@ public static class OutcomeStates
 
     public static string Describe(OutcomeState s) => s switch
     {
-        OutcomeState.Open => "Not yet reviewed",
+        OutcomeState.Open => "In progress",
         OutcomeState.Achieved => "Achieved",
         OutcomeState.PartlyAchieved => "Partly achieved",
         OutcomeState.NotYetAchieved => "Not yet achieved",

@@ -120,7 +120,7 @@ public static class SupportPlanRules
     }
 
     /// <summary>Required and maximum-length checks of one free-text field (lengths count the trimmed text).</summary>
-    internal static void Text(ValidationErrors errors, string field, string? value, string? requiredWhat, string label, int max, bool required)
+    public static void Text(ValidationErrors errors, string field, string? value, string? requiredWhat, string label, int max, bool required = false)
     {
         var t = value?.Trim();
         if (string.IsNullOrEmpty(t))
