@@ -85,6 +85,8 @@ public static class DemoSeeder
         AddPupils(db, schools[1], 900, ["7", "8", "9", "10", "11"], today, random, Users[7].Name);
         db.Audit(AuditActor.System, "demo.seed", "Seeded the fictional demo trust");
         await db.SaveChangesAsync();
+        // Graduated approach: classes, strategy bank, support plans, passports.
+        await GraduatedDemo.SeedAsync(db, schools, today);
         log.LogInformation("Seeded the demo trust: {Schools} schools, {Pupils} pupils", schools.Count, await db.Pupils.IgnoreQueryFilters().CountAsync());
     }
 
