@@ -42,7 +42,7 @@ public class OutcomeStatesTests
         Assert.Equal([OutcomeState.Achieved, OutcomeState.PartlyAchieved, OutcomeState.NotYetAchieved], OutcomeStates.Ratings);
         Assert.All(OutcomeStates.Ratings, r => Assert.True(OutcomeStates.IsRating(r)));
         Assert.False(OutcomeStates.IsRating(OutcomeState.Open));
-        Assert.Equal("Not yet reviewed", OutcomeStates.Describe(OutcomeState.Open));
+        Assert.Equal("In progress", OutcomeStates.Describe(OutcomeState.Open));
         Assert.Equal("Partly achieved", OutcomeStates.Describe(OutcomeState.PartlyAchieved));
     }
 }
