@@ -4,8 +4,15 @@ namespace Senco.Core.Graduated;
 
 public enum DiffKind { Same, Removed, Added }
 
-/// <summary>One run of words that is in both texts, only in the old one, or only in the new one.</summary>
-public sealed record DiffPart(DiffKind Kind, string Text);
+/// <summary>
+/// One run of words that is in both texts, only in the old one, or only in the new one. Words in both may be spaced
+/// differently (a line break in one, a space in the other): <see cref="Text"/> is as in the new text and
+/// <see cref="BeforeText"/> as in the old one.
+/// </summary>
+public sealed record DiffPart(DiffKind Kind, string Text, string? OldText = null)
+{
+    public string BeforeText => OldText ?? Text;
+}
 
 /// <summary>
 /// A word-by-word comparison of two short texts (a passport section, at most a few hundred words), so that someone
@@ -33,7 +40,7 @@ public static partial class TextDiff
         int x = 0, y = 0;
         while (x < a.Count && y < b.Count)
         {
-            if (Same(a[x], b[y])) { parts.Add(new(DiffKind.Same, b[y])); x++; y++; }
+            if (Same(a[x], b[y])) { parts.Add(new(DiffKind.Same, b[y], a[x])); x++; y++; }
             else if (lcs[x + 1, y] >= lcs[x, y + 1]) parts.Add(new(DiffKind.Removed, a[x++]));
             else parts.Add(new(DiffKind.Added, b[y++]));
         }
@@ -68,7 +75,7 @@ public static partial class TextDiff
             var op = ops[i];
             if (op.Kind == DiffKind.Removed) removed.Append(op.Text);
             else if (op.Kind == DiffKind.Added) added.Append(op.Text);
-            else if (Weak(i)) { removed.Append(op.Text); added.Append(op.Text); }
+            else if (Weak(i)) { removed.Append(op.BeforeText); added.Append(op.Text); }
             else { Flush(); result.Add(op); }
         }
         Flush();
@@ -85,7 +92,8 @@ public static partial class TextDiff
         var merged = new List<DiffPart>();
         foreach (var p in parts.Where(p => p.Text.Length > 0))
         {
-            if (merged.Count > 0 && merged[^1].Kind == p.Kind) merged[^1] = p with { Text = merged[^1].Text + p.Text };
+            if (merged.Count > 0 && merged[^1].Kind == p.Kind)
+                merged[^1] = p with { Text = merged[^1].Text + p.Text, OldText = p.OldText is null ? null : merged[^1].BeforeText + p.OldText };
             else merged.Add(p);
         }
         return merged;

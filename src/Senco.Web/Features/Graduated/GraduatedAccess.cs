@@ -89,7 +89,8 @@ public sealed class GraduatedAccess(SencoDbContext db, UserContext user)
 /// A member of a school's staff, as the plan lead, the passport's keeper or a teacher of a group.
 public sealed record StaffMember(Guid UserId, string Name, IReadOnlyList<SchoolRole> Roles)
 {
-    public string Describe => $"{Name} ({string.Join(", ", Roles.Order().Select(RolePermissions.Describe))})";
+    /// The name with the roles, unless the name already says them (as the demo's names do).
+    public string Describe => Name.EndsWith(')') ? Name : $"{Name} ({string.Join(", ", Roles.Order().Select(RolePermissions.Describe))})";
 }
 
 public static class SchoolStaff

@@ -22,6 +22,7 @@ public sealed class EditModel(GraduatedAccess access, PassportCommands commands,
     public IReadOnlyList<StaffMember> Staff { get; private set; } = [];
     public string? ConflictMessage { get; private set; }
     public IReadOnlyList<PassportFieldChange>? Comparison { get; private set; }
+    public IReadOnlyList<PassportProposal> Pending { get; private set; } = [];
     private Dictionary<int, Strategy> Bank { get; set; } = [];
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
@@ -119,6 +120,7 @@ public sealed class EditModel(GraduatedAccess access, PassportCommands commands,
         Pupil = found.Value!;
         ViewData["SchoolUrn"] = Pupil.School!.Urn;
         Passport = await queries.ForPupilAsync(id, ct);
+        if (Passport is not null) Pending = (await queries.ProposalsAsync(Passport.Id, ct)).Where(p => p.Status == ProposalStatus.Pending).ToList();
         var bank = await StrategyCommands.ListAsync(db, Pupil.SchoolId, includeArchived: false, ct);
         Bank = bank.ToDictionary(s => s.Id);
         ViewData["Bank"] = bank;

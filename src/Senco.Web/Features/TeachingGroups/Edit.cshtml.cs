@@ -27,6 +27,7 @@ public sealed class EditModel(UserContext user, SencoDbContext db, TeachingGroup
 
     [BindProperty] public Form Input { get; set; } = new();
     [BindProperty(SupportsGet = true)] public string? Year { get; set; }
+    [BindProperty] public bool List { get; set; }
     public TeachingGroup Group { get; private set; } = null!;
     public SchoolGrant School { get; private set; } = null!;
     public IReadOnlyList<SelectListItem> TeacherItems { get; private set; } = [];
@@ -45,6 +46,13 @@ public sealed class EditModel(UserContext user, SencoDbContext db, TeachingGroup
     public async Task<IActionResult> OnPostAsync(int id, CancellationToken ct)
     {
         if (await LoadAsync(id, ct) is { } denied) return denied;
+        if (List)
+        {
+            // Only listing another year group's pupils: keep everything ticked so far, save nothing.
+            ModelState.Clear();
+            await LoadItemsAsync(ct);
+            return Page();
+        }
         var outcome = await commands.UpdateAsync(id, new TeachingGroupInput(Input.Name, Input.YearGroup, Input.PupilIds, Input.TeacherIds), ct);
         if (outcome.Kind == OutcomeKind.Invalid)
         {
