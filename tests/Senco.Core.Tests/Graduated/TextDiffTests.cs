@@ -26,8 +26,16 @@ public class TextDiffTests
         const string before = "Funny, kind and a brilliant builder.\nPeople say I am a good friend.";
         const string after = "Funny, kind, a brilliant builder\nand a great swimmer. People say I am a good friend!";
         var parts = TextDiff.Words(before, after);
-        Assert.Equal(before, string.Concat(parts.Where(p => p.Kind != DiffKind.Added).Select(p => p.Text)));
+        Assert.Equal(before, string.Concat(parts.Where(p => p.Kind != DiffKind.Added).Select(p => p.BeforeText)));
         Assert.Equal(after, string.Concat(parts.Where(p => p.Kind != DiffKind.Removed).Select(p => p.Text)));
+    }
+
+    [Fact]
+    public void Words_in_common_keep_each_texts_own_spacing()
+    {
+        var parts = TextDiff.Words("teaching me.\n(own words)", "teaching me. Swimming.\n(own words)");
+        Assert.Equal("teaching me.\n(own words)", string.Concat(parts.Where(p => p.Kind != DiffKind.Added).Select(p => p.BeforeText)));
+        Assert.Equal("teaching me. Swimming.\n(own words)", string.Concat(parts.Where(p => p.Kind != DiffKind.Removed).Select(p => p.Text)));
     }
 
     [Fact]
