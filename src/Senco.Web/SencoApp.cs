@@ -55,6 +55,13 @@ public static class SencoApp
         services.Configure<Senco.Web.Features.Ehc.SmtpOptions>(config.GetSection("Senco:Smtp"));
         services.AddSingleton<Senco.Web.Features.Ehc.DeadlineDigest>();
         services.AddHostedService<Senco.Web.Features.Ehc.DeadlineDigestService>();
+        // Graduated approach
+        services.AddScoped<Senco.Web.Features.Graduated.GraduatedAccess>();
+        services.AddScoped<Senco.Web.Features.SupportPlans.SupportPlanCommands>();
+        services.AddScoped<Senco.Web.Features.Passports.PassportCommands>();
+        services.AddScoped<Senco.Web.Features.Passports.PassportQueries>();
+        services.AddScoped<Senco.Web.Features.TeachingGroups.TeachingGroupCommands>();
+        services.AddScoped<Senco.Web.Features.Strategies.StrategyCommands>();
 
         services.AddIdentityCore<SencoUser>(o =>
             {

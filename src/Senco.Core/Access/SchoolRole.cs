@@ -29,32 +29,73 @@ public enum Permission
     ViewEhc,
     /// Record and change them: requests, plans, reviews, documents.
     ManageEhc,
+
+    // Graduated approach (assess, plan, do, review). SEN support plans hold the assessment picture and the views of
+    // the pupil and parents: special category data (send-facts.md §9), so only those who lead or oversee SEN support
+    // read them. Office staff keep the roll but have no need to read a plan; teachers and teaching assistants get
+    // what they act on (the passport and the strategies agreed) rather than the whole plan.
+    /// Support plans: every cycle, its outcomes and reviews.
+    ViewPlans,
+    /// Write and review support plans, record that parents were told, keep the strategy bank.
+    ManagePlans,
+    /// Learning passports (one-page profiles) and the strategies of the current plan. A teacher only for the pupils
+    /// they teach (see <see cref="RolePermissions.OnlyForPupilsTaught"/>).
+    ViewPassports,
+    /// Suggest changes to a passport, which someone who may approve them then approves or declines.
+    ProposePassportChange,
+    /// Write passports directly and approve or decline proposed changes.
+    ApprovePassport,
+    /// Classes and teaching groups: which pupils each teacher teaches.
+    ManageTeachingGroups,
+    /// School settings of the graduated approach (how often passports are reviewed).
+    ManageGraduatedSettings,
 }
 
 public static class RolePermissions
 {
     private static readonly Dictionary<SchoolRole, Permission[]> Table = new()
     {
-        [SchoolRole.Senco] =
-            [Permission.ViewAggregates, Permission.ViewPupils, Permission.ExportRegister, Permission.EditPupilDetails, Permission.ChangeSenStatus, Permission.ViewAudit,
-             Permission.ViewEhc, Permission.ManageEhc],
-        [SchoolRole.AssistantSenco] =
-            [Permission.ViewAggregates, Permission.ViewPupils, Permission.ExportRegister, Permission.EditPupilDetails, Permission.ChangeSenStatus,
-             Permission.ViewEhc, Permission.ManageEhc],
-        [SchoolRole.Teacher] = [Permission.ViewAggregates, Permission.ViewPupils, Permission.ViewEhc],
-        [SchoolRole.TeachingAssistant] = [Permission.ViewAggregates, Permission.ViewPupils, Permission.ViewEhc],
-        [SchoolRole.SeniorLeader] = [Permission.ViewAggregates, Permission.ViewPupils, Permission.ExportRegister, Permission.ViewEhc],
+        [SchoolRole.Senco] = [Permission.ViewAggregates, Permission.ViewPupils, Permission.ExportRegister, Permission.EditPupilDetails, Permission.ChangeSenStatus, Permission.ViewAudit,
+            Permission.ViewEhc, Permission.ManageEhc,
+            Permission.ViewPlans, Permission.ManagePlans, Permission.ViewPassports, Permission.ApprovePassport, Permission.ManageTeachingGroups, Permission.ManageGraduatedSettings],
+        [SchoolRole.AssistantSenco] = [Permission.ViewAggregates, Permission.ViewPupils, Permission.ExportRegister, Permission.EditPupilDetails, Permission.ChangeSenStatus,
+            Permission.ViewEhc, Permission.ManageEhc,
+            Permission.ViewPlans, Permission.ManagePlans, Permission.ViewPassports, Permission.ApprovePassport],
+        // Teachers read passports and strategies of the pupils they teach, and may suggest changes to those passports.
+        [SchoolRole.Teacher] = [Permission.ViewAggregates, Permission.ViewPupils, Permission.ViewEhc, Permission.ViewPassports, Permission.ProposePassportChange],
+        // Teaching assistants work across classes and keep passports up to date: they read every passport in the
+        // school and propose changes, which the SENCO approves.
+        [SchoolRole.TeachingAssistant] = [Permission.ViewAggregates, Permission.ViewPupils, Permission.ViewEhc, Permission.ViewPassports, Permission.ProposePassportChange],
+        // Leaders oversee SEN support: they read plans and passports but do not write them.
+        [SchoolRole.SeniorLeader] = [Permission.ViewAggregates, Permission.ViewPupils, Permission.ExportRegister, Permission.ViewEhc, Permission.ViewPlans, Permission.ViewPassports],
         // Governors hold the school to account through aggregates; they never see a named pupil.
         [SchoolRole.Governor] = [Permission.ViewAggregates],
-        [SchoolRole.TrustLead] = [Permission.ViewAggregates, Permission.ViewPupils, Permission.ExportRegister, Permission.ViewEhc],
-        // Office staff keep the roll (admissions, census) but do not decide SEN status or run EHC work; they may
-        // see the plans and deadlines, since they book the review meetings and send the letters.
-        [SchoolRole.SchoolAdmin] = [Permission.ViewAggregates, Permission.ViewPupils, Permission.ExportRegister, Permission.EditPupilDetails, Permission.ViewAudit, Permission.ViewEhc],
+        [SchoolRole.TrustLead] = [Permission.ViewAggregates, Permission.ViewPupils, Permission.ExportRegister, Permission.ViewEhc, Permission.ViewPlans, Permission.ViewPassports],
+        // Office staff keep the roll (admissions, census, classes) but do not decide SEN status, run EHC work or read
+        // SEN support plans; they may see EHC plans and deadlines, since they book the review meetings and send the letters.
+        [SchoolRole.SchoolAdmin] = [Permission.ViewAggregates, Permission.ViewPupils, Permission.ExportRegister, Permission.EditPupilDetails, Permission.ViewAudit, Permission.ViewEhc,
+            Permission.ManageTeachingGroups],
     };
 
     public static bool Has(SchoolRole role, Permission permission) => Table[role].Contains(permission);
 
     public static bool Has(IEnumerable<SchoolRole> roles, Permission permission) => roles.Any(r => Has(r, permission));
+
+    /// Cells of the table that hold only for the pupils the person teaches (their teaching groups): a class teacher
+    /// reads the passports of their own pupils, not of the whole school.
+    private static readonly HashSet<(SchoolRole, Permission)> TaughtPupilsOnly =
+    [
+        (SchoolRole.Teacher, Permission.ViewPassports),
+        (SchoolRole.Teacher, Permission.ProposePassportChange),
+    ];
+
+    /// True when every role of <paramref name="roles"/> that grants <paramref name="permission"/> grants it only for
+    /// the pupils the person teaches. A teacher who is also the assistant SENCO sees every passport.
+    public static bool OnlyForPupilsTaught(IEnumerable<SchoolRole> roles, Permission permission)
+    {
+        var granting = roles.Where(r => Has(r, permission)).ToList();
+        return granting.Count > 0 && granting.All(r => TaughtPupilsOnly.Contains((r, permission)));
+    }
 
     public static string Describe(SchoolRole role) => role switch
     {

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Senco.Web.Features.Account;
 using Senco.Web.Features.Admin;
+using Senco.Web.Features.Graduated;
 using Senco.Web.Features.Pupils;
 using Senco.Web.Features.Register;
 
@@ -22,5 +23,6 @@ public static class ApiEndpoints
         secured.MapPupilsApi();
         secured.MapRegisterApi();
         Senco.Web.Features.Ehc.EhcApi.MapEhcApi(secured);
+        secured.MapGraduatedApi();
     }
 }

@@ -86,6 +86,8 @@ public static class DemoSeeder
         db.Audit(AuditActor.System, "demo.seed", "Seeded the fictional demo trust");
         await db.SaveChangesAsync();
         await DemoEhc.SeedAsync(db, schools, today, Users[0].Name);
+        // Graduated approach: classes, strategy bank, support plans, passports.
+        await GraduatedDemo.SeedAsync(db, schools, today);
         log.LogInformation("Seeded the demo trust: {Schools} schools, {Pupils} pupils", schools.Count, await db.Pupils.IgnoreQueryFilters().CountAsync());
     }
 
