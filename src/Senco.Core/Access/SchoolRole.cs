@@ -25,22 +25,29 @@ public enum Permission
     EditPupilDetails,
     ChangeSenStatus,
     ViewAudit,
+    /// The provision map, intervention groups and their impact, with pupils named.
+    ViewProvision,
+    /// Keep the provision catalogue, run intervention groups, record funding and deploy staff.
+    ManageProvision,
+    /// Take the register of an intervention group and record its scores: any group for those who manage
+    /// provision, otherwise only the groups the person runs (a teaching assistant's own groups).
+    RecordSessions,
 }
 
 public static class RolePermissions
 {
     private static readonly Dictionary<SchoolRole, Permission[]> Table = new()
     {
-        [SchoolRole.Senco] = [Permission.ViewAggregates, Permission.ViewPupils, Permission.ExportRegister, Permission.EditPupilDetails, Permission.ChangeSenStatus, Permission.ViewAudit],
-        [SchoolRole.AssistantSenco] = [Permission.ViewAggregates, Permission.ViewPupils, Permission.ExportRegister, Permission.EditPupilDetails, Permission.ChangeSenStatus],
-        [SchoolRole.Teacher] = [Permission.ViewAggregates, Permission.ViewPupils],
-        [SchoolRole.TeachingAssistant] = [Permission.ViewAggregates, Permission.ViewPupils],
-        [SchoolRole.SeniorLeader] = [Permission.ViewAggregates, Permission.ViewPupils, Permission.ExportRegister],
+        [SchoolRole.Senco] = [Permission.ViewAggregates, Permission.ViewPupils, Permission.ExportRegister, Permission.EditPupilDetails, Permission.ChangeSenStatus, Permission.ViewAudit, Permission.ViewProvision, Permission.ManageProvision, Permission.RecordSessions],
+        [SchoolRole.AssistantSenco] = [Permission.ViewAggregates, Permission.ViewPupils, Permission.ExportRegister, Permission.EditPupilDetails, Permission.ChangeSenStatus, Permission.ViewProvision, Permission.ManageProvision, Permission.RecordSessions],
+        [SchoolRole.Teacher] = [Permission.ViewAggregates, Permission.ViewPupils, Permission.ViewProvision, Permission.RecordSessions],
+        [SchoolRole.TeachingAssistant] = [Permission.ViewAggregates, Permission.ViewPupils, Permission.ViewProvision, Permission.RecordSessions],
+        [SchoolRole.SeniorLeader] = [Permission.ViewAggregates, Permission.ViewPupils, Permission.ExportRegister, Permission.ViewProvision],
         // Governors hold the school to account through aggregates; they never see a named pupil.
         [SchoolRole.Governor] = [Permission.ViewAggregates],
-        [SchoolRole.TrustLead] = [Permission.ViewAggregates, Permission.ViewPupils, Permission.ExportRegister],
+        [SchoolRole.TrustLead] = [Permission.ViewAggregates, Permission.ViewPupils, Permission.ExportRegister, Permission.ViewProvision],
         // Office staff keep the roll (admissions, census) but do not decide SEN status.
-        [SchoolRole.SchoolAdmin] = [Permission.ViewAggregates, Permission.ViewPupils, Permission.ExportRegister, Permission.EditPupilDetails, Permission.ViewAudit],
+        [SchoolRole.SchoolAdmin] = [Permission.ViewAggregates, Permission.ViewPupils, Permission.ExportRegister, Permission.EditPupilDetails, Permission.ViewAudit, Permission.ViewProvision],
     };
 
     public static bool Has(SchoolRole role, Permission permission) => Table[role].Contains(permission);
