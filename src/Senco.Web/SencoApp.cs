@@ -43,6 +43,12 @@ public static class SencoApp
         services.AddScoped<Senco.Web.Features.Pupils.PupilFinder>();
         services.AddScoped<Senco.Web.Features.Pupils.PupilCommands>();
         services.AddScoped<AdminCommands>();
+        // Provision and interventions
+        services.AddScoped<Senco.Web.Features.Provision.ProvisionAccess>();
+        services.AddScoped<Senco.Web.Features.Provision.ProvisionCatalogue>();
+        services.AddScoped<Senco.Web.Features.Provision.FundingCommands>();
+        services.AddScoped<Senco.Web.Features.Interventions.GroupCommands>();
+        services.AddScoped<Senco.Web.Features.Deployment.StaffCommands>();
 
         services.AddIdentityCore<SencoUser>(o =>
             {

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Senco.Web.Features.Account;
 using Senco.Web.Features.Admin;
+using Senco.Web.Features.Provision;
 using Senco.Web.Features.Pupils;
 using Senco.Web.Features.Register;
 
@@ -21,5 +22,6 @@ public static class ApiEndpoints
         secured.MapUsersApi();
         secured.MapPupilsApi();
         secured.MapRegisterApi();
+        secured.MapProvisionApi();
     }
 }
