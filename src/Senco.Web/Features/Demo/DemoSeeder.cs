@@ -85,6 +85,7 @@ public static class DemoSeeder
         AddPupils(db, schools[1], 900, ["7", "8", "9", "10", "11"], today, random, Users[7].Name);
         db.Audit(AuditActor.System, "demo.seed", "Seeded the fictional demo trust");
         await db.SaveChangesAsync();
+        await ProvisionDemo.SeedAsync(db, schools, today, 20261104);
         log.LogInformation("Seeded the demo trust: {Schools} schools, {Pupils} pupils", schools.Count, await db.Pupils.IgnoreQueryFilters().CountAsync());
     }
 

@@ -156,6 +156,9 @@ public static class ProvisionQueries
             ImpactReport.Roll(reports.Select(r => (ProvisionMap.Describe(r.Group.Area), r.Report))));
     }
 
+    /// <summary>The unit, short, for table cells: "month", "point".</summary>
+    public static string ShortUnit(MeasureScale? scale) => scale?.IsAge == true ? "month" : "point";
+
     /// <summary>The unit a group's progress is counted in, for "cost per …".</summary>
     public static string Unit(MeasureScale? scale) => scale?.Kind switch
     {
