@@ -86,8 +86,9 @@ internal sealed class InterventionSessionConfig : IEntityTypeConfiguration<Inter
 {
     public void Configure(EntityTypeBuilder<InterventionSession> b)
     {
-        // One register per group per day.
+        // One register per group per day; and a school's registers by date, for the year's impact report.
         b.HasIndex(x => new { x.GroupId, x.On }).IsUnique();
+        b.HasIndex(x => new { x.SchoolId, x.On });
         b.Property(x => x.Note).HasMaxLength(2000);
         b.Property(x => x.RecordedBy).HasMaxLength(256).IsRequired();
         b.Property(x => x.Version).IsConcurrencyToken();

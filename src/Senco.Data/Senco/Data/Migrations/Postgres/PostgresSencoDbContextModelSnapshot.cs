@@ -394,6 +394,8 @@ namespace Senco.Data.Migrations.Postgres
                     b.HasIndex("GroupId", "On")
                         .IsUnique();
 
+                    b.HasIndex("SchoolId", "On");
+
                     b.ToTable("InterventionSessions");
                 });
 

@@ -379,6 +379,8 @@ namespace Senco.Data.Migrations.Sqlite
                     b.HasIndex("GroupId", "On")
                         .IsUnique();
 
+                    b.HasIndex("SchoolId", "On");
+
                     b.ToTable("InterventionSessions");
                 });
 

@@ -361,6 +361,11 @@ namespace Senco.Data.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_InterventionSessions_SchoolId_On",
+                table: "InterventionSessions",
+                columns: new[] { "SchoolId", "On" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_InterventionSlots_GroupId",
                 table: "InterventionSlots",
                 column: "GroupId");
