@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Senco.Core;
 using Senco.Core.Access;
@@ -87,14 +88,14 @@ public static class InterventionsApi
             return TypedResults.Ok(y.Groups.Select(x => ToDto(x, y, stored[x.Id].Slots, stored[x.Id].Version, stored[x.Id].Notes)).ToList());
         }).Produces<List<GroupDto>>().ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404).WithSummary("The groups that start in an academic year.");
 
-        g.MapGet("/intervention-groups/{id:guid}", async (Guid id, ProvisionAccess access, SencoDbContext db, UserContext user, CancellationToken ct) =>
+        g.MapGet("/intervention-groups/{groupId:guid}", async ([FromRoute(Name = "groupId")] Guid id, ProvisionAccess access, SencoDbContext db, UserContext user, CancellationToken ct) =>
         {
             var found = await access.FindGroupAsync(id, Permission.ViewProvision, ct: ct);
             if (!found.IsOk) return ApiJson.ToResult(found, _ => TypedResults.Ok());
             return TypedResults.Ok(await GroupDtoAsync(db, user, id, ct));
         }).Produces<GroupDto>().ProducesProblem(403).ProducesProblem(404).WithSummary("A group with its pupils, costs and scores.");
 
-        g.MapPut("/intervention-groups/{id:guid}", async (Guid id, HttpContext http, GroupCommands commands, SencoDbContext db, UserContext user) =>
+        g.MapPut("/intervention-groups/{groupId:guid}", async ([FromRoute(Name = "groupId")] Guid id, HttpContext http, GroupCommands commands, SencoDbContext db, UserContext user) =>
         {
             var (req, error) = await ApiJson.ReadAsync<GroupRequest>(http);
             if (error is not null) return error;
@@ -105,7 +106,7 @@ public static class InterventionsApi
         }).Accepts<GroupRequest>("application/json").Produces<GroupDto>().ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404).ProducesProblem(409)
           .WithSummary("Change a group (not its pupils). Send the version you read; a stale version answers 409.");
 
-        g.MapPost("/intervention-groups/{id:guid}/pupils", async (Guid id, HttpContext http, GroupCommands commands) =>
+        g.MapPost("/intervention-groups/{groupId:guid}/pupils", async ([FromRoute(Name = "groupId")] Guid id, HttpContext http, GroupCommands commands) =>
         {
             var (req, error) = await ApiJson.ReadAsync<MemberRequest>(http);
             if (error is not null) return error;
@@ -115,7 +116,7 @@ public static class InterventionsApi
         }).Accepts<MemberRequest>("application/json").ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404).ProducesProblem(409)
           .WithSummary("Add a pupil to a group from a date (default: the group's start).");
 
-        g.MapPut("/intervention-groups/{id:guid}/pupils/{pupilId:guid}", async (Guid id, Guid pupilId, HttpContext http, GroupCommands commands) =>
+        g.MapPut("/intervention-groups/{groupId:guid}/pupils/{pupilId:guid}", async ([FromRoute(Name = "groupId")] Guid id, Guid pupilId, HttpContext http, GroupCommands commands) =>
         {
             var (req, error) = await ApiJson.ReadAsync<MemberRequest>(http);
             if (error is not null) return error;
@@ -124,7 +125,7 @@ public static class InterventionsApi
         }).Accepts<MemberRequest>("application/json").ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404)
           .WithSummary("Change when a pupil joined or left a group (leaving midway: send leftOn).");
 
-        g.MapPut("/intervention-groups/{id:guid}/pupils/{pupilId:guid}/scores", async (Guid id, Guid pupilId, HttpContext http, GroupCommands commands) =>
+        g.MapPut("/intervention-groups/{groupId:guid}/pupils/{pupilId:guid}/scores", async ([FromRoute(Name = "groupId")] Guid id, Guid pupilId, HttpContext http, GroupCommands commands) =>
         {
             var (req, error) = await ApiJson.ReadAsync<ScoreRequest>(http);
             if (error is not null) return error;
@@ -139,7 +140,7 @@ public static class InterventionsApi
         }).Accepts<ScoreRequest>("application/json").ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404)
           .WithSummary("Record a pupil's entry and exit assessments in a group (the exit may follow later).");
 
-        g.MapGet("/intervention-groups/{id:guid}/sessions", async (Guid id, ProvisionAccess access, SencoDbContext db, CancellationToken ct) =>
+        g.MapGet("/intervention-groups/{groupId:guid}/sessions", async ([FromRoute(Name = "groupId")] Guid id, ProvisionAccess access, SencoDbContext db, CancellationToken ct) =>
         {
             var found = await access.FindGroupAsync(id, Permission.ViewProvision, ct: ct);
             if (!found.IsOk) return ApiJson.ToResult(found, _ => TypedResults.Ok());
@@ -147,7 +148,7 @@ public static class InterventionsApi
             return TypedResults.Ok(sessions.OrderBy(s => s.On).Select(SessionDto.From).ToList());
         }).Produces<List<SessionDto>>().ProducesProblem(403).ProducesProblem(404).WithSummary("The group's registers, oldest first.");
 
-        g.MapPost("/intervention-groups/{id:guid}/sessions", async (Guid id, HttpContext http, GroupCommands commands) =>
+        g.MapPost("/intervention-groups/{groupId:guid}/sessions", async ([FromRoute(Name = "groupId")] Guid id, HttpContext http, GroupCommands commands) =>
         {
             var (req, error) = await ApiJson.ReadAsync<SessionRequest>(http);
             if (error is not null) return error;
@@ -156,7 +157,7 @@ public static class InterventionsApi
         }).Accepts<SessionRequest>("application/json").Produces<SessionDto>(201).ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404).ProducesProblem(409)
           .WithSummary("Take the register of a session: status Held (every pupil marked attended true or false) or Cancelled (with a note).");
 
-        g.MapPut("/intervention-groups/{id:guid}/sessions/{sessionId:guid}", async (Guid id, Guid sessionId, HttpContext http, GroupCommands commands) =>
+        g.MapPut("/intervention-groups/{groupId:guid}/sessions/{sessionId:guid}", async ([FromRoute(Name = "groupId")] Guid id, Guid sessionId, HttpContext http, GroupCommands commands) =>
         {
             var (req, error) = await ApiJson.ReadAsync<SessionRequest>(http);
             if (error is not null) return error;
@@ -166,7 +167,7 @@ public static class InterventionsApi
         }).Accepts<SessionRequest>("application/json").Produces<SessionDto>().ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404).ProducesProblem(409)
           .WithSummary("Correct a register. Send the version you read; a stale version answers 409 and nothing is overwritten.");
 
-        g.MapGet("/intervention-groups/{id:guid}/impact", async (Guid id, ProvisionAccess access, SencoDbContext db, UserContext user, AuditLog audit, CancellationToken ct) =>
+        g.MapGet("/intervention-groups/{groupId:guid}/impact", async ([FromRoute(Name = "groupId")] Guid id, ProvisionAccess access, SencoDbContext db, UserContext user, AuditLog audit, CancellationToken ct) =>
         {
             var found = await access.FindGroupAsync(id, Permission.ViewProvision, ct: ct);
             if (!found.IsOk) return ApiJson.ToResult(found, _ => TypedResults.Ok());
