@@ -32,20 +32,22 @@ public enum Permission
     /// Take the register of an intervention group and record its scores: any group for those who manage
     /// provision, otherwise only the groups the person runs (a teaching assistant's own groups).
     RecordSessions,
+    /// Staff deployment: everyone's timetable, contracted hours and line manager (a person always sees their own).
+    ViewDeployment,
 }
 
 public static class RolePermissions
 {
     private static readonly Dictionary<SchoolRole, Permission[]> Table = new()
     {
-        [SchoolRole.Senco] = [Permission.ViewAggregates, Permission.ViewPupils, Permission.ExportRegister, Permission.EditPupilDetails, Permission.ChangeSenStatus, Permission.ViewAudit, Permission.ViewProvision, Permission.ManageProvision, Permission.RecordSessions],
-        [SchoolRole.AssistantSenco] = [Permission.ViewAggregates, Permission.ViewPupils, Permission.ExportRegister, Permission.EditPupilDetails, Permission.ChangeSenStatus, Permission.ViewProvision, Permission.ManageProvision, Permission.RecordSessions],
+        [SchoolRole.Senco] = [Permission.ViewAggregates, Permission.ViewPupils, Permission.ExportRegister, Permission.EditPupilDetails, Permission.ChangeSenStatus, Permission.ViewAudit, Permission.ViewProvision, Permission.ManageProvision, Permission.RecordSessions, Permission.ViewDeployment],
+        [SchoolRole.AssistantSenco] = [Permission.ViewAggregates, Permission.ViewPupils, Permission.ExportRegister, Permission.EditPupilDetails, Permission.ChangeSenStatus, Permission.ViewProvision, Permission.ManageProvision, Permission.RecordSessions, Permission.ViewDeployment],
         [SchoolRole.Teacher] = [Permission.ViewAggregates, Permission.ViewPupils, Permission.ViewProvision, Permission.RecordSessions],
         [SchoolRole.TeachingAssistant] = [Permission.ViewAggregates, Permission.ViewPupils, Permission.ViewProvision, Permission.RecordSessions],
-        [SchoolRole.SeniorLeader] = [Permission.ViewAggregates, Permission.ViewPupils, Permission.ExportRegister, Permission.ViewProvision],
+        [SchoolRole.SeniorLeader] = [Permission.ViewAggregates, Permission.ViewPupils, Permission.ExportRegister, Permission.ViewProvision, Permission.ViewDeployment],
         // Governors hold the school to account through aggregates; they never see a named pupil.
         [SchoolRole.Governor] = [Permission.ViewAggregates],
-        [SchoolRole.TrustLead] = [Permission.ViewAggregates, Permission.ViewPupils, Permission.ExportRegister, Permission.ViewProvision],
+        [SchoolRole.TrustLead] = [Permission.ViewAggregates, Permission.ViewPupils, Permission.ExportRegister, Permission.ViewProvision, Permission.ViewDeployment],
         // Office staff keep the roll (admissions, census) but do not decide SEN status.
         [SchoolRole.SchoolAdmin] = [Permission.ViewAggregates, Permission.ViewPupils, Permission.ExportRegister, Permission.EditPupilDetails, Permission.ViewAudit, Permission.ViewProvision],
     };

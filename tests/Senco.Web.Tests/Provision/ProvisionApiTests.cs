@@ -564,6 +564,12 @@ public class FundingAndDeploymentApiTests(ProvisionFixture app)
         var list = await Expect(await senco.GetAsync($"/api/v1/schools/{app.SchoolA}/staff"), HttpStatusCode.OK);
         Assert.Contains(list.AsArray(), s => s!["name"]!.GetValue<string>() == "Hours Hannah" && s["hours"]!["over"]!.GetValue<bool>());
         await Expect(await (await app.ClientAsync("senco@c.test")).GetAsync($"/api/v1/staff/{id}"), HttpStatusCode.NotFound);
+        // Deployment is for those who manage it and senior leaders; a TA sees their own week only.
+        await Expect(await (await app.ClientAsync("head@a.test")).GetAsync($"/api/v1/staff/{id}"), HttpStatusCode.OK);
+        await Expect(await (await app.ClientAsync("teacher@a.test")).GetAsync($"/api/v1/schools/{app.SchoolA}/staff"), HttpStatusCode.Forbidden);
+        await Expect(await (await app.ClientAsync("ta@a.test")).GetAsync($"/api/v1/staff/{id}"), HttpStatusCode.Forbidden);
+        var own = await app.StaffAsync("Own Timetable TA", "office@a.test");
+        await Expect(await (await app.ClientAsync("office@a.test")).GetAsync($"/api/v1/staff/{own}"), HttpStatusCode.OK);
         await Expect(await (await app.ClientAsync("ta@a.test")).PostAsJsonAsync($"/api/v1/schools/{app.SchoolA}/staff", new { name = "x", role = "Teacher" }), HttpStatusCode.Forbidden);
     }
 }

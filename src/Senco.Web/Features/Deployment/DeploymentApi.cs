@@ -44,7 +44,7 @@ public static class DeploymentApi
 
         g.MapGet("/schools/{urn}/staff", async (string urn, DateOnly? week, UserContext user, SencoDbContext db, TimeProvider clock, CancellationToken ct) =>
         {
-            var (school, denied) = RegisterApi.Authorise(user, urn, Permission.ViewProvision);
+            var (school, denied) = RegisterApi.Authorise(user, urn, Permission.ViewDeployment);
             if (denied is not null) return denied;
             var monday = Timetable.WeekBeginning(week ?? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
             var list = await StaffCommands.SummariesAsync(db, new SchoolData(db, school!), monday, ct);
@@ -53,7 +53,7 @@ public static class DeploymentApi
 
         g.MapGet("/staff/{id:guid}", async (Guid id, DateOnly? week, ProvisionAccess access, SencoDbContext db, TimeProvider clock, CancellationToken ct) =>
         {
-            var found = await access.FindStaffAsync(id, Permission.ViewProvision, ct: ct);
+            var found = await access.FindStaffAsync(id, Permission.ViewDeployment, ct: ct);
             if (!found.IsOk) return ApiJson.ToResult(found, _ => TypedResults.Ok());
             var monday = Timetable.WeekBeginning(week ?? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
             return TypedResults.Ok(WeekDto(await StaffCommands.WeekAsync(db, found.Value!, monday, ct)));

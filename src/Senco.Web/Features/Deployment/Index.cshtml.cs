@@ -19,7 +19,7 @@ public sealed class IndexModel(UserContext user, SencoDbContext db, TimeProvider
 
     public async Task<IActionResult> OnGetAsync(string urn, CancellationToken ct)
     {
-        if (Authorise(urn, Permission.ViewProvision) is { } denied) return denied;
+        if (Authorise(urn, Permission.ViewDeployment) is { } denied) return denied;
         Monday = Timetable.WeekBeginning(Week ?? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
         Staff = await StaffCommands.SummariesAsync(db, new SchoolData(db, School), Monday, ct);
         return Page();

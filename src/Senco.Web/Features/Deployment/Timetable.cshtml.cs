@@ -37,6 +37,7 @@ public sealed class TimetableModel(UserContext user, ProvisionAccess access, Sen
     public StaffMember Staff { get; private set; } = null!;
     public StaffWeek Timetable { get; private set; } = null!;
     public bool CanManage { get; private set; }
+    public bool CanSeeAll { get; private set; }
     public List<SelectListItem> Pupils { get; private set; } = [];
     public HashSet<string> Clashing { get; private set; } = [];
 
@@ -75,12 +76,13 @@ public sealed class TimetableModel(UserContext user, ProvisionAccess access, Sen
 
     private async Task<IActionResult?> LoadAsync(Guid id, CancellationToken ct)
     {
-        var found = await access.FindStaffAsync(id, Permission.ViewProvision, ct: ct);
+        var found = await access.FindStaffAsync(id, Permission.ViewDeployment, ct: ct);
         if (found.Kind == OutcomeKind.NotFound) return NotFound();
         if (found.Kind == OutcomeKind.Forbidden) return StatusCode(403);
         Staff = found.Value!;
         ViewData["SchoolUrn"] = user.School(Staff.SchoolId)!.Urn;
         CanManage = access.CanManage(Staff.SchoolId);
+        CanSeeAll = user.Can(Staff.SchoolId, Permission.ViewDeployment);
         var monday = Senco.Core.Provision.Timetable.WeekBeginning(Week ?? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
         Timetable = await StaffCommands.WeekAsync(db, Staff, monday, ct);
         Clashing = Timetable.Clashes.SelectMany(c => new[] { c.First.Ref, c.Second.Ref }).ToHashSet();

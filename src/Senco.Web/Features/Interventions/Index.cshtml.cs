@@ -23,6 +23,7 @@ public sealed class IndexModel(UserContext user, SencoDbContext db, TimeProvider
     public List<GroupRow> Rows { get; private set; } = [];
     public bool CanManage => School.Can(Permission.ManageProvision);
     public bool HasOwn { get; private set; }
+    public Guid? MyStaffId { get; private set; }
     public SchoolYear Current => SchoolYear.Containing(Today);
     public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
     public IEnumerable<SchoolYear> Years => Enumerable.Range(0, 4).Select(i => new SchoolYear(Current.StartYear - i));
@@ -38,6 +39,7 @@ public sealed class IndexModel(UserContext user, SencoDbContext db, TimeProvider
         var slots = await db.InterventionSlots.Where(s => ids.Contains(s.GroupId)).Select(s => new { s.GroupId, s.Day }).ToListAsync(ct);
         var taken = await db.InterventionSessions.Where(s => ids.Contains(s.GroupId)).GroupBy(s => s.GroupId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
         HasOwn = map.Groups.Any(g => g.StaffId is { } s && myStaff.Contains(s));
+        MyStaffId = myStaff.Count > 0 ? myStaff[0] : null;
         foreach (var g in map.Groups)
         {
             var mine = g.StaffId is { } s && myStaff.Contains(s);

@@ -69,7 +69,9 @@ public sealed class ProvisionAccess(SencoDbContext db, UserContext user)
         if (!track) query = query.AsNoTracking();
         var staff = await query.FirstOrDefaultAsync(ct);
         if (staff is null || !user.CanSee(staff.SchoolId)) return Outcome<StaffMember>.NotFound();
-        if (!user.Can(staff.SchoolId, permission)) return Outcome<StaffMember>.Forbidden();
+        // Anyone may see their own timetable; other people's need the permission asked for.
+        var own = permission == Permission.ViewDeployment && staff.UserId == user.UserId && user.Can(staff.SchoolId, Permission.ViewProvision);
+        if (!own && !user.Can(staff.SchoolId, permission)) return Outcome<StaffMember>.Forbidden();
         return Outcome<StaffMember>.Ok(staff);
     }
 }
