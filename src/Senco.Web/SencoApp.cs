@@ -62,6 +62,12 @@ public static class SencoApp
         services.AddScoped<Senco.Web.Features.Passports.PassportQueries>();
         services.AddScoped<Senco.Web.Features.TeachingGroups.TeachingGroupCommands>();
         services.AddScoped<Senco.Web.Features.Strategies.StrategyCommands>();
+        // Provision and interventions
+        services.AddScoped<Senco.Web.Features.Provision.ProvisionAccess>();
+        services.AddScoped<Senco.Web.Features.Provision.ProvisionCatalogue>();
+        services.AddScoped<Senco.Web.Features.Provision.FundingCommands>();
+        services.AddScoped<Senco.Web.Features.Interventions.GroupCommands>();
+        services.AddScoped<Senco.Web.Features.Deployment.StaffCommands>();
 
         services.AddIdentityCore<SencoUser>(o =>
             {

@@ -49,6 +49,17 @@ public enum Permission
     ManageTeachingGroups,
     /// School settings of the graduated approach (how often passports are reviewed).
     ManageGraduatedSettings,
+
+    // Provision and interventions.
+    /// The provision map, intervention groups and their impact, with pupils named.
+    ViewProvision,
+    /// Keep the provision catalogue, run intervention groups, record funding and deploy staff.
+    ManageProvision,
+    /// Take the register of an intervention group and record its scores: any group for those who manage
+    /// provision, otherwise only the groups the person runs (a teaching assistant's own groups).
+    RecordSessions,
+    /// Staff deployment: everyone's timetable, contracted hours and line manager (a person always sees their own).
+    ViewDeployment,
 }
 
 public static class RolePermissions
@@ -57,24 +68,32 @@ public static class RolePermissions
     {
         [SchoolRole.Senco] = [Permission.ViewAggregates, Permission.ViewPupils, Permission.ExportRegister, Permission.EditPupilDetails, Permission.ChangeSenStatus, Permission.ViewAudit,
             Permission.ViewEhc, Permission.ManageEhc,
-            Permission.ViewPlans, Permission.ManagePlans, Permission.ViewPassports, Permission.ApprovePassport, Permission.ManageTeachingGroups, Permission.ManageGraduatedSettings],
+            Permission.ViewPlans, Permission.ManagePlans, Permission.ViewPassports, Permission.ApprovePassport, Permission.ManageTeachingGroups, Permission.ManageGraduatedSettings,
+            Permission.ViewProvision, Permission.ManageProvision, Permission.RecordSessions, Permission.ViewDeployment],
         [SchoolRole.AssistantSenco] = [Permission.ViewAggregates, Permission.ViewPupils, Permission.ExportRegister, Permission.EditPupilDetails, Permission.ChangeSenStatus,
             Permission.ViewEhc, Permission.ManageEhc,
-            Permission.ViewPlans, Permission.ManagePlans, Permission.ViewPassports, Permission.ApprovePassport],
-        // Teachers read passports and strategies of the pupils they teach, and may suggest changes to those passports.
-        [SchoolRole.Teacher] = [Permission.ViewAggregates, Permission.ViewPupils, Permission.ViewEhc, Permission.ViewPassports, Permission.ProposePassportChange],
+            Permission.ViewPlans, Permission.ManagePlans, Permission.ViewPassports, Permission.ApprovePassport,
+            Permission.ViewProvision, Permission.ManageProvision, Permission.RecordSessions, Permission.ViewDeployment],
+        // Teachers read passports and strategies of the pupils they teach, and may suggest changes to those passports;
+        // they take the registers of the intervention groups they run.
+        [SchoolRole.Teacher] = [Permission.ViewAggregates, Permission.ViewPupils, Permission.ViewEhc, Permission.ViewPassports, Permission.ProposePassportChange,
+            Permission.ViewProvision, Permission.RecordSessions],
         // Teaching assistants work across classes and keep passports up to date: they read every passport in the
-        // school and propose changes, which the SENCO approves.
-        [SchoolRole.TeachingAssistant] = [Permission.ViewAggregates, Permission.ViewPupils, Permission.ViewEhc, Permission.ViewPassports, Permission.ProposePassportChange],
-        // Leaders oversee SEN support: they read plans and passports but do not write them.
-        [SchoolRole.SeniorLeader] = [Permission.ViewAggregates, Permission.ViewPupils, Permission.ExportRegister, Permission.ViewEhc, Permission.ViewPlans, Permission.ViewPassports],
+        // school and propose changes, which the SENCO approves; they take the registers of their own groups.
+        [SchoolRole.TeachingAssistant] = [Permission.ViewAggregates, Permission.ViewPupils, Permission.ViewEhc, Permission.ViewPassports, Permission.ProposePassportChange,
+            Permission.ViewProvision, Permission.RecordSessions],
+        // Leaders oversee SEN support: they read plans, passports, provision and deployment but do not write them.
+        [SchoolRole.SeniorLeader] = [Permission.ViewAggregates, Permission.ViewPupils, Permission.ExportRegister, Permission.ViewEhc, Permission.ViewPlans, Permission.ViewPassports,
+            Permission.ViewProvision, Permission.ViewDeployment],
         // Governors hold the school to account through aggregates; they never see a named pupil.
         [SchoolRole.Governor] = [Permission.ViewAggregates],
-        [SchoolRole.TrustLead] = [Permission.ViewAggregates, Permission.ViewPupils, Permission.ExportRegister, Permission.ViewEhc, Permission.ViewPlans, Permission.ViewPassports],
+        [SchoolRole.TrustLead] = [Permission.ViewAggregates, Permission.ViewPupils, Permission.ExportRegister, Permission.ViewEhc, Permission.ViewPlans, Permission.ViewPassports,
+            Permission.ViewProvision, Permission.ViewDeployment],
         // Office staff keep the roll (admissions, census, classes) but do not decide SEN status, run EHC work or read
-        // SEN support plans; they may see EHC plans and deadlines, since they book the review meetings and send the letters.
+        // SEN support plans; they may see EHC plans and deadlines (they book review meetings and send the letters) and
+        // the provision map (they help cost it).
         [SchoolRole.SchoolAdmin] = [Permission.ViewAggregates, Permission.ViewPupils, Permission.ExportRegister, Permission.EditPupilDetails, Permission.ViewAudit, Permission.ViewEhc,
-            Permission.ManageTeachingGroups],
+            Permission.ManageTeachingGroups, Permission.ViewProvision],
     };
 
     public static bool Has(SchoolRole role, Permission permission) => Table[role].Contains(permission);

@@ -1,7 +1,24 @@
 namespace Senco.Core.Provision;
 
 /// <summary>What an intervention's entry and exit assessments measure.</summary>
-public enum MeasureKind { ReadingAgeMonths, SpellingAgeMonths, StandardisedScore }
+public enum MeasureKind { ReadingAgeMonths, SpellingAgeMonths, StandardisedScore, SchoolMeasure }
+
+/// <summary>
+/// A measure with its valid range: one of the published kinds, or a school's own measure (a phonics check score,
+/// a Boxall profile total…) with the name and range the school gives it. Own measures are reported as points gained.
+/// </summary>
+public sealed record MeasureScale(MeasureKind Kind, string Name, int Min, int Max)
+{
+    public static MeasureScale For(MeasureKind kind)
+    {
+        var (min, max) = Impact.Range(kind);
+        return new MeasureScale(kind, Impact.Describe(kind), min, max);
+    }
+
+    public static MeasureScale Own(string name, int min, int max) => new(MeasureKind.SchoolMeasure, name, min, max);
+
+    public bool IsAge => Impact.IsAgeMeasure(Kind);
+}
 
 /// <summary>One assessment: a score and the date it was taken. Either may be missing on a form.</summary>
 public sealed record Assessment(int? Value, DateOnly? On);
@@ -41,6 +58,7 @@ public static class Impact
         MeasureKind.ReadingAgeMonths or MeasureKind.SpellingAgeMonths => (0, 240),
         // Standardised scores: mean 100, SD 15; published tests report about 40 to 160 (±4 SD).
         MeasureKind.StandardisedScore => (40, 160),
+        MeasureKind.SchoolMeasure => throw new ArgumentException("A school's own measure has the range the school gives it: use MeasureScale.Own.", nameof(kind)),
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 
@@ -51,6 +69,7 @@ public static class Impact
         MeasureKind.ReadingAgeMonths => "reading age in months",
         MeasureKind.SpellingAgeMonths => "spelling age in months",
         MeasureKind.StandardisedScore => "standardised score",
+        MeasureKind.SchoolMeasure => "score",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 
@@ -91,11 +110,16 @@ public static class Impact
     /// Field errors for a pupil's assessments, keyed "entry.value", "entry.on", "exit.value", "exit.on".
     /// The entry assessment is required; the exit is optional as a whole, but a half-filled exit is not.
     /// </summary>
-    public static ValidationErrors Validate(MeasureKind kind, Assessment? entry, Assessment? exit, DateOnly today)
+    public static ValidationErrors Validate(MeasureKind kind, Assessment? entry, Assessment? exit, DateOnly today) =>
+        Validate(MeasureScale.For(kind), entry, exit, today);
+
+    /// <summary>As above, on any scale, including a school's own measure and its range.</summary>
+    public static ValidationErrors Validate(MeasureScale scale, Assessment? entry, Assessment? exit, DateOnly today)
     {
+        ArgumentNullException.ThrowIfNull(scale);
         var errors = new ValidationErrors();
-        var (min, max) = Range(kind);
-        var what = Describe(kind);
+        var (min, max) = (scale.Min, scale.Max);
+        var what = scale.Name;
 
         One(errors, "entry", entry ?? new Assessment(null, null));
         if (exit is not null && (exit.Value is not null || exit.On is not null))

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Senco.Web.Features.Account;
 using Senco.Web.Features.Admin;
 using Senco.Web.Features.Graduated;
+using Senco.Web.Features.Provision;
 using Senco.Web.Features.Pupils;
 using Senco.Web.Features.Register;
 
@@ -24,5 +25,6 @@ public static class ApiEndpoints
         secured.MapRegisterApi();
         Senco.Web.Features.Ehc.EhcApi.MapEhcApi(secured);
         secured.MapGraduatedApi();
+        secured.MapProvisionApi();
     }
 }

@@ -88,6 +88,7 @@ public static class DemoSeeder
         await DemoEhc.SeedAsync(db, schools, today, Users[0].Name);
         // Graduated approach: classes, strategy bank, support plans, passports.
         await GraduatedDemo.SeedAsync(db, schools, today);
+        await ProvisionDemo.SeedAsync(db, schools, today, 20261104);
         log.LogInformation("Seeded the demo trust: {Schools} schools, {Pupils} pupils", schools.Count, await db.Pupils.IgnoreQueryFilters().CountAsync());
     }
 

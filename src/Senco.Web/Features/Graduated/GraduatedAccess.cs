@@ -87,7 +87,7 @@ public sealed class GraduatedAccess(SencoDbContext db, UserContext user)
 }
 
 /// A member of a school's staff, as the plan lead, the passport's keeper or a teacher of a group.
-public sealed record StaffMember(Guid UserId, string Name, IReadOnlyList<SchoolRole> Roles)
+public sealed record StaffChoice(Guid UserId, string Name, IReadOnlyList<SchoolRole> Roles)
 {
     /// The name with the roles, unless the name already says them (as the demo's names do).
     public string Describe => Name.EndsWith(')') ? Name : $"{Name} ({string.Join(", ", Roles.Order().Select(RolePermissions.Describe))})";
@@ -96,7 +96,7 @@ public sealed record StaffMember(Guid UserId, string Name, IReadOnlyList<SchoolR
 public static class SchoolStaff
 {
     /// Everyone with a role in the school other than governor, by name.
-    public static async Task<IReadOnlyList<StaffMember>> ListAsync(SencoDbContext db, int schoolId, CancellationToken ct = default)
+    public static async Task<IReadOnlyList<StaffChoice>> ListAsync(SencoDbContext db, int schoolId, CancellationToken ct = default)
     {
         var memberships = await db.Memberships.AsNoTracking()
             .Where(m => m.SchoolId == schoolId && m.Role != SchoolRole.Governor)
@@ -105,7 +105,7 @@ public static class SchoolStaff
         var names = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).Select(u => new { u.Id, u.DisplayName }).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
         return memberships.GroupBy(m => m.UserId)
             .Where(g => names.ContainsKey(g.Key))
-            .Select(g => new StaffMember(g.Key, names[g.Key], g.Select(m => m.Role).Distinct().ToList()))
+            .Select(g => new StaffChoice(g.Key, names[g.Key], g.Select(m => m.Role).Distinct().ToList()))
             .OrderBy(s => s.Name, StringComparer.OrdinalIgnoreCase).ToList();
     }
 }

@@ -19,7 +19,7 @@ public sealed class EditModel(GraduatedAccess access, PassportCommands commands,
     [BindProperty] public IFormFile? Photo { get; set; }
     public Pupil Pupil { get; private set; } = null!;
     public LearningPassport? Passport { get; private set; }
-    public IReadOnlyList<StaffMember> Staff { get; private set; } = [];
+    public IReadOnlyList<StaffChoice> Staff { get; private set; } = [];
     public string? ConflictMessage { get; private set; }
     public IReadOnlyList<PassportFieldChange>? Comparison { get; private set; }
     public IReadOnlyList<PassportProposal> Pending { get; private set; } = [];

@@ -52,7 +52,7 @@ public sealed class EditModel(GraduatedAccess access, SupportPlanCommands comman
                 // Both versions side by side; the next save is made knowingly against what is saved now.
                 ConflictMessage = outcome.Message;
                 var bank = ((IEnumerable<Strategy>)ViewData["Bank"]!).ToDictionary(s => s.Id, SupportPlanCommands.BankText);
-                var staff = (IEnumerable<StaffMember>)ViewData["Staff"]!;
+                var staff = (IEnumerable<StaffChoice>)ViewData["Staff"]!;
                 var typed = PlanSnapshot.Of(Input.ToInput(), id => bank.GetValueOrDefault(id), staff.FirstOrDefault(s => s.UserId == Input.LeadUserId)?.Name);
                 Comparison = PlanSnapshot.Of(outcome.Value).Zip(typed, (a, b) => (a.Label, a.Value, b.Value)).ToList();
                 ModelState.Remove(nameof(Version));

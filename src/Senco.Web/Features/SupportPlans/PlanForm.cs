@@ -70,6 +70,6 @@ public sealed class PlanForm
         new[] { new SelectListItem("None – describe it below", "") }
             .Concat(bank.OrderBy(s => s.Area).ThenBy(s => s.Title).Select(s => new SelectListItem($"{NeedTypes.AreaName(s.Area)}: {s.Title}", s.Id.ToString())));
 
-    public static IEnumerable<SelectListItem> StaffItems(IEnumerable<StaffMember> staff, string empty) =>
+    public static IEnumerable<SelectListItem> StaffItems(IEnumerable<StaffChoice> staff, string empty) =>
         new[] { new SelectListItem(empty, "") }.Concat(staff.Select(s => new SelectListItem(s.Describe, s.UserId.ToString())));
 }
