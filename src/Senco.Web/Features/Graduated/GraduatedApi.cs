@@ -271,13 +271,15 @@ public static class GraduatedApi
             return TypedResults.File(bytes, PassportDocument.ContentType, PassportDocument.FileName(pupil.Value));
         }).Produces(200, contentType: PassportDocument.ContentType).ProducesProblem(403).ProducesProblem(404).WithSummary("The passport as a Word document.");
 
-        g.MapGet("/pupils/{id:guid}/passport/photo", async (Guid id, GraduatedAccess access, PassportQueries queries, CancellationToken ct) =>
+        g.MapGet("/pupils/{id:guid}/passport/photo", async (Guid id, GraduatedAccess access, PassportQueries queries, AuditLog audit, CancellationToken ct) =>
         {
             var pupil = await access.PupilAsync(id, Permission.ViewPassports, ct);
             if (!pupil.IsOk) return ApiJson.ToResult(pupil, _ => TypedResults.Ok());
             var passport = await queries.ForPupilAsync(id, ct);
             var photo = passport is { HasPhoto: true } ? await queries.PhotoAsync(passport.Id, ct) : null;
-            return photo is null ? TypedResults.NotFound() : TypedResults.File(photo.Content, photo.ContentType);
+            if (photo is null) return TypedResults.NotFound();
+            audit.Read("passport.photo.read", $"API read of the passport photo of {pupil.Value!.Upn}", pupil.Value.SchoolId, id);
+            return TypedResults.File(photo.Content, photo.ContentType);
         }).Produces(200, contentType: "image/png").ProducesProblem(403).ProducesProblem(404).WithSummary("The passport's photo, for those who may read the passport.");
 
         g.MapPut("/pupils/{id:guid}/passport/photo", async (Guid id, HttpContext http, PassportCommands commands) =>

@@ -64,7 +64,10 @@ public sealed class DetailsModel(GraduatedAccess access, PassportQueries queries
         if (found.Kind == OutcomeKind.Forbidden) return StatusCode(403);
         var passport = await queries.ForPupilAsync(id, ct);
         var photo = passport is { HasPhoto: true } ? await queries.PhotoAsync(passport.Id, ct) : null;
-        return photo is null ? NotFound() : File(photo.Content, photo.ContentType);
+        if (photo is null) return NotFound();
+        // A photo identifies a child: each time it is served is a read of the pupil's record.
+        audit.Read("passport.photo.read", $"Viewed the passport photo of {found.Value!.Upn}", found.Value.SchoolId, id);
+        return File(photo.Content, photo.ContentType);
     }
 
     public async Task<IActionResult> OnGetDocxAsync(Guid id, CancellationToken ct)
