@@ -15,12 +15,6 @@ public abstract class AdminPageModel(UserContext user) : PageModel
         if (!user.IsSystemAdmin) context.Result = StatusCode(StatusCodes.Status403Forbidden);
     }
 
-    protected void AddErrors(Senco.Core.ValidationErrors errors, string prefix = "Input")
-    {
-        foreach (var (field, messages) in errors)
-        {
-            var key = $"{prefix}.{char.ToUpperInvariant(field[0])}{field[1..]}";
-            foreach (var m in messages) ModelState.AddModelError(key, m);
-        }
-    }
+    protected void AddErrors(Senco.Core.ValidationErrors errors, string prefix = "Input") =>
+        Senco.Web.Features.Shared.FormErrors.AddTo(ModelState, errors, prefix);
 }

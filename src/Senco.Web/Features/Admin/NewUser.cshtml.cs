@@ -46,16 +46,12 @@ public sealed class NewUserModel(UserContext user, AdminCommands admin, SencoDbC
         }
         if (outcome.Errors is not null)
         {
-            foreach (var (field, messages) in outcome.Errors)
+            FormErrors.AddTo(ModelState, outcome.Errors, map: field => field switch
             {
-                var key = field switch
-                {
-                    "memberships[0].schoolUrn" => "Input.SchoolUrn",
-                    "memberships[0].role" or "memberships[0]" => "Input.Role",
-                    _ => $"Input.{char.ToUpperInvariant(field[0])}{field[1..]}",
-                };
-                foreach (var m in messages) ModelState.AddModelError(key, m);
-            }
+                "memberships[0].schoolUrn" => "Input.SchoolUrn",
+                "memberships[0].role" or "memberships[0]" => "Input.Role",
+                _ => null,
+            });
         }
         Input.Password = null;
         return outcome.Kind == OutcomeKind.Forbidden ? StatusCode(403) : Page();

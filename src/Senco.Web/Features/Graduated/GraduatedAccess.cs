@@ -109,26 +109,3 @@ public static class SchoolStaff
             .OrderBy(s => s.Name, StringComparer.OrdinalIgnoreCase).ToList();
     }
 }
-
-/// Maps the rules' camelCase error keys ("outcomes[2].byWhen") onto form field names ("Input.Outcomes[2].ByWhen").
-public static class FormErrors
-{
-    public static string ToModelKey(string field, string prefix = "Input")
-    {
-        if (field.Length == 0) return "";
-        var parts = field.Split('.').Select(p => p.Length == 0 ? p : char.ToUpperInvariant(p[0]) + p[1..]);
-        var key = string.Join('.', parts);
-        return string.IsNullOrEmpty(prefix) ? key : $"{prefix}.{key}";
-    }
-
-    public static void AddTo(Microsoft.AspNetCore.Mvc.ModelBinding.ModelStateDictionary modelState, Senco.Core.ValidationErrors errors, string prefix = "Input",
-        Func<string, string?>? map = null, bool skipWhereAlreadyInvalid = false)
-    {
-        foreach (var (field, messages) in errors)
-        {
-            var key = map?.Invoke(field) ?? ToModelKey(field, prefix);
-            if (skipWhereAlreadyInvalid && modelState.TryGetValue(key, out var entry) && entry.Errors.Count > 0) continue;
-            foreach (var m in messages) modelState.AddModelError(key, m);
-        }
-    }
-}

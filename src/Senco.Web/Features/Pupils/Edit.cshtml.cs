@@ -44,7 +44,7 @@ public sealed class EditModel(UserContext user, PupilFinder finder, PupilCommand
                 return Redirect($"/pupils/{id}");
             case OutcomeKind.Invalid:
                 foreach (var (field, messages) in outcome.Errors!)
-                    foreach (var m in messages) ModelState.AddModelError(field == "note" ? "Note" : $"Input.{char.ToUpperInvariant(field[0])}{field[1..]}", m);
+                    foreach (var m in messages) ModelState.AddModelError(field == "note" ? "Note" : FormErrors.ToModelKey(field), m);
                 return Page();
             case OutcomeKind.Conflict when outcome.Value is not null:
                 // Show both versions; the next save is made knowingly against what is saved now.
@@ -55,8 +55,7 @@ public sealed class EditModel(UserContext user, PupilFinder finder, PupilCommand
                 ModelState.AddModelError(string.Empty, "Someone else changed this record while you were editing. Nothing you typed has been saved yet.");
                 return Page();
             case OutcomeKind.Conflict:
-                foreach (var (field, messages) in outcome.Errors!)
-                    foreach (var m in messages) ModelState.AddModelError($"Input.{char.ToUpperInvariant(field[0])}{field[1..]}", m);
+                FormErrors.AddTo(ModelState, outcome.Errors!);
                 return Page();
             case OutcomeKind.NotFound: return NotFound();
             default: return StatusCode(403);

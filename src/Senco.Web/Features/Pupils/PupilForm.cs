@@ -23,12 +23,7 @@ public sealed class PupilForm
     public void AddRuleErrors(Microsoft.AspNetCore.Mvc.ModelBinding.ModelStateDictionary modelState, DateOnly today, string prefix = "Input")
     {
         var errors = PupilRules.Validate(PupilRules.Normalise(new PupilDetails(Upn, Forename, Surname, DateOfBirth, Gender, YearGroup)), today);
-        foreach (var (field, messages) in errors)
-        {
-            var key = $"{prefix}.{char.ToUpperInvariant(field[0])}{field[1..]}";
-            if (modelState.TryGetValue(key, out var entry) && entry.Errors.Count > 0) continue;
-            foreach (var m in messages) modelState.AddModelError(key, m);
-        }
+        Senco.Web.Features.Shared.FormErrors.AddTo(modelState, errors, prefix, skipWhereAlreadyInvalid: true);
     }
 
     public PupilInput ToInput() => new(Upn, Forename, Surname, DateOfBirth, Gender, YearGroup, Eal, LookedAfter, PupilPremium);

@@ -53,8 +53,7 @@ public sealed class IndexModel(UserContext user, SencoDbContext db, AuditLog aud
     {
         var (filter, errors) = RegisterFilterParser.Parse(Status, Need, YearGroup, Eal, LookedAfter, PupilPremium, Q, Sort, Dir);
         Filter = filter;
-        foreach (var (field, messages) in errors)
-            foreach (var m in messages) ModelState.AddModelError(char.ToUpperInvariant(field[0]) + field[1..], m);
+        FormErrors.AddTo(ModelState, errors, prefix: "");
         return errors.IsValid;
     }
 

@@ -23,14 +23,6 @@ public abstract class SchoolPageModel(UserContext user) : PageModel
     }
 
     /// Copies a use case's validation errors onto the form fields (API names are camelCase; form fields are Input.X).
-    protected void AddErrors(Senco.Core.ValidationErrors errors, string prefix = "Input")
-    {
-        foreach (var (field, messages) in errors)
-        {
-            var key = string.IsNullOrEmpty(prefix) ? Pascal(field) : $"{prefix}.{Pascal(field)}";
-            foreach (var m in messages) ModelState.AddModelError(key, m);
-        }
-    }
+    protected void AddErrors(Senco.Core.ValidationErrors errors, string prefix = "Input") => FormErrors.AddTo(ModelState, errors, prefix);
 
-    private static string Pascal(string camel) => camel.Length == 0 ? camel : char.ToUpperInvariant(camel[0]) + camel[1..];
 }
