@@ -95,7 +95,8 @@ if curl -s -o /dev/null "$BASE/health"; then
   echo "bench: something already answers on $BASE; set BENCH_PORT" >&2; exit 1
 fi
 log "starting the app (Release) on $BASE"
-APP_ENV=(Database__Provider="$PROVIDER" ConnectionStrings__Senco="$CS")
+# Rate limits off: wrk is one client sending thousands of requests a second, which is what the limits exist to stop.
+APP_ENV=(Database__Provider="$PROVIDER" ConnectionStrings__Senco="$CS" Senco__RateLimits__ApiPerMinute=0 Senco__RateLimits__SignInPerMinute=0)
 # shellcheck disable=SC2206
 [[ -n "${BENCH_APP_ENV:-}" ]] && APP_ENV+=(${BENCH_APP_ENV})
 # The app's directory is its content root, so it reads its own appsettings.json as a deployment would.
@@ -146,6 +147,20 @@ fi
 if [[ -n "$COOKIE" ]]; then
   PAGE_STATUS="$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $COOKIE" "$BASE/schools/$BENCH_URN/register")"
   [[ "$PAGE_STATUS" == 200 ]] || { PAGE_NOTE="/schools/$BENCH_URN/register answered $PAGE_STATUS with the cookie"; COOKIE=""; }
+fi
+
+# ------------------------------------------------------------------------------------------ soak (bench/soak.sh)
+if [[ -n "${BENCH_SOAK_MINUTES:-}" ]]; then
+  log "soak: ${BENCH_SOAK_MINUTES} min at ${BENCH_SOAK_RPS:-40} requests/s, mixed reads and writes"
+  dotnet build bench/Soak/Soak.csproj -c Release -nologo -v q >>"$OUT/build.log" 2>&1 || { tail -30 "$OUT/build.log"; exit 1; }
+  set +e
+  dotnet bench/Soak/bin/Release/net10.0/Soak.dll --base "$BASE" --token "$TOKEN" --urn "$BENCH_URN" --ids "$RUN/pupil-ids.txt" \
+    --pid "$APP_PID" --email "$BENCH_EMAIL" --password "$PASSWORD" --minutes "$BENCH_SOAK_MINUTES" --rps "${BENCH_SOAK_RPS:-40}" --out "$RUN/soak.md"
+  SOAK_STATUS=$?
+  set -e
+  if ! kill -0 "$APP_PID" 2>/dev/null; then echo "bench: the app exited during the soak; see $RUN/app.log" >&2; exit 1; fi
+  log "soak report: $RUN/soak.md"
+  exit $SOAK_STATUS
 fi
 
 # ------------------------------------------------------------------------------------------ measure

@@ -103,5 +103,9 @@ internal sealed class AuditEntryConfig : IEntityTypeConfiguration<AuditEntry>
         b.Property(x => x.Action).HasMaxLength(60).IsRequired();
         b.Property(x => x.Summary).HasMaxLength(4000).IsRequired();
         b.Property(x => x.IpAddress).HasMaxLength(64);
+        // One entry per chain position: two sealers racing (two app instances) cannot both claim a position.
+        b.HasIndex(x => x.Sequence).IsUnique();
+        b.Property(x => x.Hash).HasMaxLength(64);
+        b.Property(x => x.ContentHash).HasMaxLength(64);
     }
 }

@@ -29,6 +29,7 @@ public abstract partial class SencoDbContext : IdentityDbContext<SencoUser, Iden
     public DbSet<PupilEvent> PupilEvents => Set<PupilEvent>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<JobClaim> JobClaims => Set<JobClaim>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {

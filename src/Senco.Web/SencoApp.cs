@@ -1,3 +1,4 @@
+using Senco.Web.Features.Transfers;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.DataProtection;
@@ -7,6 +8,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Senco.Data;
 using Senco.Web.Features.Admin;
+using Senco.Web.Features.Account;
 using Senco.Web.Features.Api;
 using Senco.Web.Features.Demo;
 using Senco.Web.Features.Shared;
@@ -23,17 +25,14 @@ public static class SencoApp
     public static WebApplication Build(string[] args)
     {
         var builder = WebApplication.CreateBuilder(args);
+        // No "Server: Kestrel" header: nothing to tell a scanner which server to try (ASVS 14.3.3).
+        builder.WebHost.ConfigureKestrel(k => k.AddServerHeader = false);
         var config = builder.Configuration;
-        var provider = DatabaseSetup.ParseProvider(config["Database:Provider"]);
-        var connectionString = config.GetConnectionString("Senco");
-        if (string.IsNullOrWhiteSpace(connectionString))
-        {
-            if (provider == DatabaseProvider.Postgres)
-                throw new InvalidOperationException("Database__Provider=Postgres needs ConnectionStrings__Senco (a PostgreSQL connection string).");
-            connectionString = $"Data Source={Path.Combine(builder.Environment.ContentRootPath, "data", "senco.db")}";
-        }
+        var (provider, connectionString) = ResolveDatabase(config, builder.Environment);
 
         var services = builder.Services;
+        var session = config.GetSection("Senco:Session").Get<Senco.Web.Features.Account.SessionOptions>() ?? new();
+        services.AddSingleton(Microsoft.Extensions.Options.Options.Create(session));
         services.AddSencoDatabase(provider, connectionString);
         services.AddDataProtection().SetApplicationName("Senco").PersistKeysToDbContext<SencoDbContext>();
         services.AddScoped<UserContext>();
@@ -68,6 +67,10 @@ public static class SencoApp
         services.AddScoped<Senco.Web.Features.Provision.FundingCommands>();
         services.AddScoped<Senco.Web.Features.Interventions.GroupCommands>();
         services.AddScoped<Senco.Web.Features.Deployment.StaffCommands>();
+        services.AddSencoExchange();
+        Senco.Web.Features.Team.TeamServices.Add(services);
+        Senco.Web.Features.Imports.ImportServices.Add(services); // MIS import, subject access, retention (issue 7)
+        Senco.Web.Features.Delivery.DeliveryServices.Add(services);
 
         services.AddIdentityCore<SencoUser>(o =>
             {
@@ -84,6 +87,7 @@ public static class SencoApp
                 o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
                 o.SignIn.RequireConfirmedAccount = false;
             })
+            .AddPasswordValidator<Senco.Web.Features.Account.CommonPasswordValidator>()
             .AddSignInManager()
             .AddEntityFrameworkStores<SencoDbContext>()
             .AddDefaultTokenProviders();
@@ -101,8 +105,19 @@ public static class SencoApp
                         ? IdentityConstants.BearerScheme
                         : IdentityConstants.ApplicationScheme;
             })
+            .AddSencoSingleSignOn(services, config)
             .AddBearerToken(IdentityConstants.BearerScheme, o => o.BearerTokenExpiration = TimeSpan.FromHours(1))
-            .AddIdentityCookies(c => c.ApplicationCookie?.Configure(o =>
+            .AddIdentityCookies(c =>
+            {
+                // The short-lived sign-in cookies (two-factor step, single sign-on hand-over) get the same protection.
+                foreach (var other in new[] { c.TwoFactorUserIdCookie, c.TwoFactorRememberMeCookie, c.ExternalCookie })
+                    other?.Configure(o =>
+                    {
+                        o.Cookie.HttpOnly = true;
+                        o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                        o.Cookie.SameSite = SameSiteMode.Lax; // Lax: single sign-on returns from the identity provider's site
+                    });
+                c.ApplicationCookie?.Configure(o =>
             {
                 o.LoginPath = "/account/sign-in";
                 o.LogoutPath = "/account/sign-out";
@@ -111,11 +126,11 @@ public static class SencoApp
                 o.Cookie.HttpOnly = true;
                 o.Cookie.SameSite = SameSiteMode.Strict;
                 o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
-                o.ExpireTimeSpan = TimeSpan.FromHours(8);
-                o.SlidingExpiration = true;
+                Senco.Web.Features.Account.SessionRules.Configure(o, session);
                 o.Events.OnRedirectToLogin = ctx => RedirectOrStatus(ctx, StatusCodes.Status401Unauthorized);
                 o.Events.OnRedirectToAccessDenied = ctx => RedirectOrStatus(ctx, StatusCodes.Status403Forbidden);
-            }));
+            });
+            });
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
         services.AddAuthorization();
 
@@ -128,12 +143,22 @@ public static class SencoApp
                 o.Conventions.AllowAnonymousToPage("/Home/Accessibility");
                 o.Conventions.AllowAnonymousToPage("/Home/Error");
                 o.Conventions.AllowAnonymousToPage("/Home/Status");
+                foreach (var page in new[] { "/Account/SignIn", "/Account/TwoFactor" })
+                    o.Conventions.AddPageApplicationModelConvention(page, m => m.EndpointMetadata.Add(new Microsoft.AspNetCore.RateLimiting.EnableRateLimitingAttribute(RateLimits.SignIn)));
             })
             .AddMvcOptions(o => o.ModelBinderProviders.Insert(0, new Senco.Web.Features.Shared.TagHelpers.DateOnlyPartsModelBinderProvider()));
         services.AddAntiforgery(o =>
         {
             o.Cookie.Name = "senco.af";
             o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        });
+        services.Configure<Microsoft.AspNetCore.Mvc.CookieTempDataProviderOptions>(o =>
+        {
+            o.Cookie.Name = "senco.notice";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         });
 
         services.ConfigureHttpJsonOptions(o =>
@@ -142,6 +167,7 @@ public static class SencoApp
             o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
         });
         services.AddProblemDetails();
+        services.AddExceptionHandler<DatabaseUnavailableHandler>();
         // Names such as Zoë or Siân are written as typed in the HTML, not as numeric entities (still HTML-encoded).
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
@@ -152,9 +178,24 @@ public static class SencoApp
             doc.Info.Description = "The SEND register, EHC plans and provision of a school or trust. See the README.";
             return Task.CompletedTask;
         }));
+        services.AddSencoRateLimits(config);
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 
         return builder.Build().UseSenco();
+    }
+
+    /// The database the settings name: PostgreSQL needs a connection string; SQLite defaults to data/senco.db.
+    public static (DatabaseProvider Provider, string ConnectionString) ResolveDatabase(IConfiguration config, IHostEnvironment environment)
+    {
+        var provider = DatabaseSetup.ParseProvider(config["Database:Provider"]);
+        var connectionString = config.GetConnectionString("Senco");
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            if (provider == DatabaseProvider.Postgres)
+                throw new InvalidOperationException("Database__Provider=Postgres needs ConnectionStrings__Senco (a PostgreSQL connection string).");
+            connectionString = $"Data Source={Path.Combine(environment.ContentRootPath, "data", "senco.db")}";
+        }
+        return (provider, connectionString);
     }
 
     private static Task RedirectOrStatus(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> ctx, int status)
@@ -186,10 +227,21 @@ public static class SencoApp
         app.UseRouting();
         app.UseAuthentication();
         app.UseMiddleware<UserContextMiddleware>();
+        app.UseRateLimiter();
         app.UseMiddleware<Senco.Web.Features.Account.TwoFactorRequiredMiddleware>();
         app.UseAuthorization();
 
-        app.MapHealthChecks("/health").AllowAnonymous();
+        app.MapHealthChecks("/health", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions
+        {
+            // Says why, so an operator (or a load balancer's log) sees "the database cannot be reached".
+            ResponseWriter = (http, report) =>
+            {
+                http.Response.ContentType = "text/plain; charset=utf-8";
+                if (report.Status == Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Healthy) return http.Response.WriteAsync("Healthy");
+                var detail = string.Join(" ", report.Entries.Values.Select(e => e.Description).Where(d => !string.IsNullOrEmpty(d)));
+                return http.Response.WriteAsync($"{report.Status}: {detail}");
+            },
+        }).AllowAnonymous();
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         app.MapSencoApi();
         Senco.Web.Features.Ehc.CalendarEndpoints.MapCalendarFeed(app); // EHC plans: per-user iCalendar feed

@@ -15,6 +15,12 @@ public sealed class SmokeTests(AppServer app, BrowserFixture browser)
         Assert.True(response?.Ok, $"GET /account/sign-in answered {response?.Status}.\n--- app output ---\n{app.Log}");
         await Axe.CheckAsync(page, "sign-in");
         Assert.Equal(1, await page.Locator("h1").CountAsync());
+        // The real server (Kestrel) names neither itself nor the framework.
+        var headers = await response!.AllHeadersAsync();
+        Assert.False(headers.ContainsKey("server"), "the Server header should not be sent");
+        Assert.False(headers.ContainsKey("x-powered-by"));
+        // Single sign-on is configured for the browser tests: its button is on the page (and checked by axe above).
+        Assert.Equal(1, await page.GetByRole(AriaRole.Button, new() { Name = "Sign in with Microsoft" }).CountAsync());
         await page.Context.CloseAsync();
     }
 }

@@ -60,6 +60,53 @@ public enum Permission
     RecordSessions,
     /// Staff deployment: everyone's timetable, contracted hours and line manager (a person always sees their own).
     ViewDeployment,
+
+    // Data exchange (issue 7). Common Transfer Files and the census are run by the school office in most schools, with
+    // the SENCO: so the SENCO, the assistant SENCO and the school administrator import and export CTFs (a CTF import
+    // brings the SEN history the previous school recorded; it is that school's record, not a new SEN decision here) and
+    // check the census. Leaders, teachers, assistants and governors have no part in it.
+    /// Import and export Common Transfer Files; the census SEN items and their check.
+    ExchangeData,
+    /// Make the transfer pack (CTF plus support plan, passport, EHC plan and review) and record that it was sent. The
+    /// pack holds support plans, which office staff do not read (ViewPlans), so only the SENCO and assistant SENCO.
+    SendTransferPacks,
+    // Team around the child (issue 6). Referrals, parents' contacts, consent and the communication log are personal
+    // data of families as well as the child: those who lead or oversee SEN read them; only the SENCOs record them.
+    // Restricted notes are not a role cell: see Features/Team/TeamAccess (the SENCO, the designated safeguarding leads
+    // and the roles the school allows). Appraisals follow line management, not roles.
+    /// Agencies, referrals, contacts, consent, communication log, meetings, pupil voice, flags, Early Help, documents.
+    ViewTeam,
+    /// Record and change them.
+    ManageTeam,
+    /// Name the DSL, deputy and designated teacher and choose who else opens restricted notes (the head or the SENCO).
+    ManageSafeguardingSettings,
+    /// Training records, the training-needs analysis and the INSET log; ManageTeam records them.
+    ViewStaffDevelopment,
+    // Data exchange and data protection (issue 7).
+    /// Import the roll from the school's MIS (CSV or XLSX). SEN status changes in a file still need ChangeSenStatus.
+    ImportPupils,
+    /// Keep the log of subject access requests and their deadlines. Office staff usually receive and log them.
+    LogSubjectAccess,
+    /// Export everything held about one pupil (the answer to a subject access request). It gathers every record,
+    /// support plans and audit entries included, so only the SENCO makes it: the person who holds all of those
+    /// records already and can judge what a third party's data in them needs. There is no data-protection-officer role
+    /// in Senco; a DPO who needs to make the export is given the SENCO role for the time, which the audit trail shows.
+    ExportPupilRecord,
+    /// Set retention periods and delete the records of pupils past retention: irreversible, so the SENCO only.
+    ManageRetention,
+    // Provision delivered (issue 11). A delivery log is evidence a tribunal may read, so it is written by the person who
+    // delivered the session: a teacher or TA logs only the lines and groups they deliver (their staff record is named on
+    // the line); the SENCO and assistant SENCO log or correct any line.
+    /// Log delivered or missed sessions of the provision lines this person delivers.
+    LogDelivery,
+    /// Planned against delivered for every pupil, the alerts and the exports, with pupils named.
+    ViewDelivery,
+    /// Log or correct any line's sessions and set the school's threshold and shortfall reasons.
+    ManageDelivery,
+    /// Raise a concern about a pupil not on the register (the monitoring list) and add observations to one.
+    RaiseConcern,
+    /// Decide on concerns: escalate the pupil to SEN support or close the concern with a reason.
+    ManageConcerns,
 }
 
 public static class RolePermissions
@@ -69,31 +116,41 @@ public static class RolePermissions
         [SchoolRole.Senco] = [Permission.ViewAggregates, Permission.ViewPupils, Permission.ExportRegister, Permission.EditPupilDetails, Permission.ChangeSenStatus, Permission.ViewAudit,
             Permission.ViewEhc, Permission.ManageEhc,
             Permission.ViewPlans, Permission.ManagePlans, Permission.ViewPassports, Permission.ApprovePassport, Permission.ManageTeachingGroups, Permission.ManageGraduatedSettings,
-            Permission.ViewProvision, Permission.ManageProvision, Permission.RecordSessions, Permission.ViewDeployment],
+            Permission.ViewProvision, Permission.ManageProvision, Permission.RecordSessions, Permission.ViewDeployment,
+            Permission.ExchangeData, Permission.SendTransferPacks,
+            Permission.ViewTeam, Permission.ManageTeam, Permission.ManageSafeguardingSettings, Permission.ViewStaffDevelopment,
+            Permission.ImportPupils, Permission.LogSubjectAccess, Permission.ExportPupilRecord, Permission.ManageRetention,
+            Permission.LogDelivery, Permission.ViewDelivery, Permission.ManageDelivery, Permission.RaiseConcern, Permission.ManageConcerns],
         [SchoolRole.AssistantSenco] = [Permission.ViewAggregates, Permission.ViewPupils, Permission.ExportRegister, Permission.EditPupilDetails, Permission.ChangeSenStatus,
             Permission.ViewEhc, Permission.ManageEhc,
             Permission.ViewPlans, Permission.ManagePlans, Permission.ViewPassports, Permission.ApprovePassport,
-            Permission.ViewProvision, Permission.ManageProvision, Permission.RecordSessions, Permission.ViewDeployment],
+            Permission.ViewProvision, Permission.ManageProvision, Permission.RecordSessions, Permission.ViewDeployment,
+            Permission.ExchangeData, Permission.SendTransferPacks,
+            Permission.ViewTeam, Permission.ManageTeam, Permission.ViewStaffDevelopment,
+            Permission.ImportPupils,
+            Permission.LogDelivery, Permission.ViewDelivery, Permission.ManageDelivery, Permission.RaiseConcern, Permission.ManageConcerns],
         // Teachers read passports and strategies of the pupils they teach, and may suggest changes to those passports;
         // they take the registers of the intervention groups they run.
         [SchoolRole.Teacher] = [Permission.ViewAggregates, Permission.ViewPupils, Permission.ViewEhc, Permission.ViewPassports, Permission.ProposePassportChange,
-            Permission.ViewProvision, Permission.RecordSessions],
+            Permission.ViewProvision, Permission.RecordSessions, Permission.LogDelivery, Permission.RaiseConcern],
         // Teaching assistants work across classes and keep passports up to date: they read every passport in the
         // school and propose changes, which the SENCO approves; they take the registers of their own groups.
         [SchoolRole.TeachingAssistant] = [Permission.ViewAggregates, Permission.ViewPupils, Permission.ViewEhc, Permission.ViewPassports, Permission.ProposePassportChange,
-            Permission.ViewProvision, Permission.RecordSessions],
+            Permission.ViewProvision, Permission.RecordSessions, Permission.LogDelivery, Permission.RaiseConcern],
         // Leaders oversee SEN support: they read plans, passports, provision and deployment but do not write them.
         [SchoolRole.SeniorLeader] = [Permission.ViewAggregates, Permission.ViewPupils, Permission.ExportRegister, Permission.ViewEhc, Permission.ViewPlans, Permission.ViewPassports,
-            Permission.ViewProvision, Permission.ViewDeployment],
+            Permission.ViewProvision, Permission.ViewDeployment, Permission.ViewTeam, Permission.ManageSafeguardingSettings, Permission.ViewStaffDevelopment,
+            Permission.ViewDelivery, Permission.RaiseConcern],
         // Governors hold the school to account through aggregates; they never see a named pupil.
         [SchoolRole.Governor] = [Permission.ViewAggregates],
         [SchoolRole.TrustLead] = [Permission.ViewAggregates, Permission.ViewPupils, Permission.ExportRegister, Permission.ViewEhc, Permission.ViewPlans, Permission.ViewPassports,
-            Permission.ViewProvision, Permission.ViewDeployment],
+            Permission.ViewProvision, Permission.ViewDeployment, Permission.ViewTeam, Permission.ViewStaffDevelopment, Permission.ViewDelivery],
         // Office staff keep the roll (admissions, census, classes) but do not decide SEN status, run EHC work or read
         // SEN support plans; they may see EHC plans and deadlines (they book review meetings and send the letters) and
         // the provision map (they help cost it).
         [SchoolRole.SchoolAdmin] = [Permission.ViewAggregates, Permission.ViewPupils, Permission.ExportRegister, Permission.EditPupilDetails, Permission.ViewAudit, Permission.ViewEhc,
-            Permission.ManageTeachingGroups, Permission.ViewProvision],
+            Permission.ManageTeachingGroups, Permission.ViewProvision, Permission.ExchangeData,
+            Permission.ImportPupils, Permission.LogSubjectAccess],
     };
 
     public static bool Has(SchoolRole role, Permission permission) => Table[role].Contains(permission);

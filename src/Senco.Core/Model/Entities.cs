@@ -61,6 +61,21 @@ public class Pupil : ISchoolScoped
     public bool PupilPremium { get; set; }
     public bool OnRoll { get; set; } = true;
 
+    // --- Data exchange (issue 7: CTF, census, transfers). Kept together so the merge sees one block. ---
+    /// The pupil's previous UPN (typically the temporary one replaced when the real UPN arrived in a CTF): CTF FormerUPN.
+    public string? FormerUpn { get; set; }
+    /// Census SENunitIndicator: the pupil has a place in an SEN unit the LA formally recognises (send-facts.md §2).
+    public bool SenUnitIndicator { get; set; }
+    /// Census ResourcedProvisionIndicator: the pupil has a place in LA-recognised resourced provision.
+    public bool ResourcedProvisionIndicator { get; set; }
+    /// The day the pupil ceased to be registered here (OnRoll false); null while on roll.
+    public DateOnly? LeftOn { get; set; }
+    /// Where they went: DfE LA number and establishment (or XXX/XXXX, MMM/MMMM) and the school's name if known.
+    public string? DestinationLa { get; set; }
+    public string? DestinationEstab { get; set; }
+    public string? DestinationName { get; set; }
+    // --- end of data exchange block ---
+
     // The SEN position as it stands today, kept in step with the latest SenStatusChange so that the
     // register is one indexed query rather than a scan of history.
     public SenStatus SenStatus { get; set; } = SenStatus.N;
@@ -108,7 +123,7 @@ public class SenStatusChange : ISchoolScoped
     public IReadOnlyList<string> NeedList => Needs.Length == 0 ? [] : Needs.Split(',');
 }
 
-public enum PupilEventKind { Added, DetailsChanged, SenStatusChanged, LeftRoll, Returned, Ehc }
+public enum PupilEventKind { Added, DetailsChanged, SenStatusChanged, LeftRoll, Returned, Ehc, Delivery, Monitoring }
 
 /// The pupil's timeline as people read it: what changed, who did it, when, and why.
 public class PupilEvent : ISchoolScoped
@@ -138,4 +153,15 @@ public class AuditEntry
     public string Action { get; set; } = "";
     public string Summary { get; set; } = "";
     public string? IpAddress { get; set; }
+
+    /// Position in the tamper-evident chain, assigned when the entry is sealed (null until then: sealing runs every
+    /// few seconds, off the request path). See Senco.Core.Security.AuditChain.
+    public long? Sequence { get; set; }
+    /// SHA-256 (hex) over the previous entry's hash, this position and <see cref="ContentHash"/>; null until sealed.
+    public string? Hash { get; set; }
+    /// SHA-256 (hex) of this entry's fields when it was sealed. A redacted entry keeps it, so the chain still verifies.
+    public string? ContentHash { get; set; }
+    /// When the entry's text and pupil were removed under the school's retention policy (the entry itself stays, so
+    /// the chain shows nothing was deleted).
+    public DateTime? RedactedAt { get; set; }
 }

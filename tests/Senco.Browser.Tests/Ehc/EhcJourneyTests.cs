@@ -26,11 +26,11 @@ public sealed class EhcJourneyTests(AppServer app, BrowserFixture browser)
     {
         var page = await browser.NewPageAsync();
         await BrowserFixture.SignInAsync(page, app.BaseUrl, Senco, AppServer.DemoPassword);
-        await page.GetByRole(AriaRole.Link, new() { Name = "Statutory deadlines" }).First.ClickAsync();
+        await BrowserFixture.OpenAsync(page, "EHC plans", "Statutory deadlines");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Statutory deadlines", Level = 1 })).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator(".senco-overdue-summary")).ToContainTextAsync("Annual review meeting");
         await Axe.CheckAsync(page, "ehc-deadlines");
-        await page.GetByRole(AriaRole.Link, new() { Name = "EHC plans", Exact = true }).First.ClickAsync();
+        await page.Locator("nav.senco-subnav").GetByRole(AriaRole.Link, new() { Name = "EHC plans", Exact = true }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Moving phase next September" })).ToBeVisibleAsync();
         await Axe.CheckAsync(page, "ehc-plans");
         await page.Context.CloseAsync();

@@ -21,7 +21,7 @@ public sealed class AccessibilityAndRolesTests(AppServer app, BrowserFixture bro
         await page.GotoAsync(app.BaseUrl + "/account/sign-in");
         await page.GetByLabel("Email address").FillAsync("nobody@millbrook.example");
         await page.GetByLabel("Password", new() { Exact = true }).FillAsync("not the password");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
         await Assertions.Expect(page.Locator(".govuk-error-summary")).ToContainTextAsync("The email address or password is not right");
         await Axe.CheckAsync(page, "sign-in-error");
         await page.Context.CloseAsync();
@@ -174,7 +174,7 @@ public sealed class AccessibilityAndRolesTests(AppServer app, BrowserFixture bro
         await page.GotoAsync(app.BaseUrl + "/account/sign-in");
         await page.GetByLabel("Email address").FillAsync("admin@senco.example");
         await page.GetByLabel("Password", new() { Exact = true }).FillAsync(AppServer.DemoPassword);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
         await page.WaitForURLAsync(u => u.Contains("/account/two-factor"));
         await Axe.CheckAsync(page, "two-factor");
         await page.GetByLabel("Code from your authenticator app").FillAsync(Totp.Code(key));

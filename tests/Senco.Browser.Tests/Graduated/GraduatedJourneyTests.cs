@@ -33,7 +33,7 @@ public sealed class GraduatedJourneyTests(AppServer app, BrowserFixture browser)
     public async Task A_senco_writes_a_support_plan()
     {
         var page = await SignedInAsync(Senco);
-        await page.GetByRole(AriaRole.Link, new() { Name = "Support plans", Exact = true }).First.ClickAsync();
+        await BrowserFixture.OpenAsync(page, "SEN support", "Support plans");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Support plans", Level = 1 })).ToBeVisibleAsync();
         await Axe.CheckAsync(page, "graduated-support-plans");
 
@@ -96,7 +96,7 @@ public sealed class GraduatedJourneyTests(AppServer app, BrowserFixture browser)
     public async Task A_teacher_reads_a_passport_of_a_pupil_they_teach_and_records_it()
     {
         var page = await SignedInAsync(Teacher);
-        await page.GetByRole(AriaRole.Link, new() { Name = "Passports", Exact = true }).ClickAsync();
+        await BrowserFixture.OpenAsync(page, "SEN support", "Passports");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Your pupils' passports" })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "4B" })).ToBeVisibleAsync();
         // A teacher is offered neither support plans nor reviews due.
@@ -142,7 +142,7 @@ public sealed class GraduatedJourneyTests(AppServer app, BrowserFixture browser)
     public async Task A_review_rolls_into_a_new_cycle()
     {
         var page = await SignedInAsync(Senco);
-        await page.GetByRole(AriaRole.Link, new() { Name = "Reviews due", Exact = true }).ClickAsync();
+        await BrowserFixture.OpenAsync(page, "SEN support", "Reviews due");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Reviews due", Level = 1 })).ToBeVisibleAsync();
         await Axe.CheckAsync(page, "graduated-reviews-due");
 
@@ -188,7 +188,7 @@ public sealed class GraduatedJourneyTests(AppServer app, BrowserFixture browser)
     public async Task A_ta_proposes_a_passport_change_and_the_senco_approves_it()
     {
         var ta = await SignedInAsync(Ta);
-        await ta.GetByRole(AriaRole.Link, new() { Name = "Passports", Exact = true }).ClickAsync();
+        await BrowserFixture.OpenAsync(ta, "SEN support", "Passports");
         await Assertions.Expect(ta.GetByRole(AriaRole.Heading, new() { Name = "Learning passports", Level = 1 })).ToBeVisibleAsync();
         await Axe.CheckAsync(ta, "graduated-ta-passports");
         var row = ta.Locator("table.senco-passports-table tbody tr", new() { HasText = "Reviewed" }).Nth(3);
@@ -208,7 +208,7 @@ public sealed class GraduatedJourneyTests(AppServer app, BrowserFixture browser)
         await ta.Context.CloseAsync();
 
         var senco = await SignedInAsync(Senco);
-        await senco.GetByRole(AriaRole.Link, new() { Name = "Passports", Exact = true }).ClickAsync();
+        await BrowserFixture.OpenAsync(senco, "SEN support", "Passports");
         var parts = pupil.Split(", ");
         var fullName = $"{parts[1]} {parts[0]}";
         await senco.Locator(".senco-pending a", new() { HasText = fullName }).Last.ClickAsync();

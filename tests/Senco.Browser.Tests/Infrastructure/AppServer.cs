@@ -63,6 +63,12 @@ public sealed class AppServer : IAsyncLifetime
         start.Environment["ConnectionStrings__Senco"] = $"Data Source={Path.Combine(_dataDir, "senco.db")}";
         start.Environment["Senco__Demo"] = "true";
         start.Environment["Senco__DemoPassword"] = DemoPassword;
+        start.Environment["Senco__RateLimits__SignInPerMinute"] = "0";
+        // A single sign-on button on the sign-in page, so axe checks it (the provider is never contacted).
+        start.Environment["Senco__Sso__Providers__0__Name"] = "microsoft";
+        start.Environment["Senco__Sso__Providers__0__Kind"] = "Entra";
+        start.Environment["Senco__Sso__Providers__0__TenantId"] = "00000000-0000-0000-0000-000000000000";
+        start.Environment["Senco__Sso__Providers__0__ClientId"] = "senco-browser-tests";
         // Never let a developer's own settings leak into the run.
         start.Environment.Remove("ASPNETCORE_URLS");
         start.Environment.Remove("SENCO_ADMIN_EMAIL");

@@ -64,8 +64,25 @@ public sealed class BrowserFixture : IAsyncLifetime
         await page.GotoAsync($"{baseUrl.TrimEnd('/')}/account/sign-in");
         await page.GetByLabel("Email address").FillAsync(email);
         await page.GetByLabel("Password", new() { Exact = true }).FillAsync(password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
         await page.WaitForURLAsync(url => !url.Contains("/account/sign-in", StringComparison.OrdinalIgnoreCase));
+    }
+
+    /// <summary>
+    /// Opens a page through the header as a person would: the section in the main navigation, then the page in the
+    /// section's own navigation. A section with one page for this person shows that page's name in the header.
+    /// </summary>
+    public static async Task OpenAsync(IPage page, string section, string pageLabel)
+    {
+        var header = page.Locator("nav.senco-nav");
+        var direct = header.GetByRole(AriaRole.Link, new() { Name = pageLabel, Exact = true });
+        if (section != pageLabel && await direct.CountAsync() == 1)
+        {
+            await direct.ClickAsync();
+            return;
+        }
+        await header.GetByRole(AriaRole.Link, new() { Name = section, Exact = true }).ClickAsync();
+        await page.Locator("nav.senco-subnav").GetByRole(AriaRole.Link, new() { Name = pageLabel, Exact = true }).ClickAsync();
     }
 
     public async Task DisposeAsync()

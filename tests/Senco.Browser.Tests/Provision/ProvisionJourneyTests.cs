@@ -129,7 +129,7 @@ public sealed class ProvisionJourneyTests(AppServer app, BrowserFixture browser)
         await Assertions.Expect(page.Locator(".govuk-notification-banner")).ToContainTextAsync("have been saved");
 
         // The impact report: points gained, attendance, and the cost beside them.
-        await page.GetByRole(AriaRole.Link, new() { Name = "Impact", Exact = true }).First.ClickAsync();
+        await page.Locator("main").GetByRole(AriaRole.Link, new() { Name = "Impact", Exact = true }).First.ClickAsync();
         await Assertions.Expect(page.Locator("#points-gained")).ToHaveTextAsync("+7");
         await Assertions.Expect(page.Locator("#attendance")).ToHaveTextAsync("50%");
         await Assertions.Expect(page.Locator("#impact")).ToContainTextAsync("100%");

@@ -22,6 +22,9 @@ public sealed class SencoFactory : WebApplicationFactory<Program>
         builder.UseSetting("Senco:Demo", "false");
         builder.UseSetting("SENCO_ADMIN_EMAIL", AdminEmail);
         builder.UseSetting("SENCO_ADMIN_PASSWORD", AdminPassword);
+        // One test client signs in dozens of people a second; the limits themselves are tested in RateLimitTests.
+        builder.UseSetting("Senco:RateLimits:SignInPerMinute", "0");
+        builder.UseSetting("Senco:RateLimits:ApiPerMinute", "0");
         // Every SQL command is logged at Information; thousands of them slow the suite and bury real errors.
         builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore", "Warning");
     }

@@ -12,7 +12,7 @@ public sealed partial class PageSession : IDisposable
 
     private PageSession(HttpClient client) => Client = client;
 
-    public static async Task<PageSession> SignInAsync(SencoFactory factory, string email, string password)
+    public static async Task<PageSession> SignInAsync(WebApplicationFactory<Program> factory, string email, string password)
     {
         var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
         var session = new PageSession(client);

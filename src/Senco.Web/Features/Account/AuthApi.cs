@@ -49,6 +49,7 @@ public static class AuthApi
                 return TypedResults.SignIn(principal, authenticationScheme: IdentityConstants.BearerScheme);
             })
             .AllowAnonymous()
+            .RequireRateLimiting(Senco.Web.Features.Shared.RateLimits.SignIn)
             .Accepts<TokenRequest>("application/json")
             .Produces<AccessTokenResponse>()
             .ProducesProblem(401)

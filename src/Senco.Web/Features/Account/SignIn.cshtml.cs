@@ -6,7 +6,7 @@ using Senco.Data;
 
 namespace Senco.Web.Features.Account;
 
-public sealed class SignInModel(SignInManager<SencoUser> signIn, UserManager<SencoUser> users, SencoDbContext db, UnknownAccountLockout unknown) : PageModel
+public sealed class SignInModel(SignInManager<SencoUser> signIn, UserManager<SencoUser> users, SencoDbContext db, UnknownAccountLockout unknown, SsoOptions sso) : PageModel
 {
     public sealed class InputModel
     {
@@ -21,7 +21,23 @@ public sealed class SignInModel(SignInManager<SencoUser> signIn, UserManager<Sen
     [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
     [TempData] public string? Notice { get; set; }
 
-    public void OnGet() { }
+    [BindProperty(SupportsGet = true, Name = "sso")] public string? SsoResult { get; set; }
+    public IReadOnlyList<SsoProviderOptions> Providers => sso.Providers;
+
+    public void OnGet()
+    {
+        if (SsoResult == "failed")
+            ModelState.AddModelError(string.Empty, "Signing in with your school account did not finish. Try again, or sign in with your Senco password.");
+    }
+
+    /// "Sign in with Microsoft / Google": off to the identity provider, back to /account/sso-complete.
+    public IActionResult OnPostSso(string provider)
+    {
+        var p = sso.Providers.FirstOrDefault(x => x.Name == provider);
+        if (p is null) return NotFound();
+        var back = Url.Page("/Account/SsoComplete", new { provider = p.Name, returnUrl = SafeReturn() })!;
+        return Challenge(new Microsoft.AspNetCore.Authentication.AuthenticationProperties { RedirectUri = back }, p.Scheme);
+    }
 
     public async Task<IActionResult> OnPostAsync()
     {

@@ -9,6 +9,7 @@ using Senco.Web.Features.Shared.Access;
 
 namespace Senco.Web.Features.Admin;
 
+[Senco.Web.Features.Account.RequireRecentSignIn]
 public sealed class NewUserModel(UserContext user, AdminCommands admin, SencoDbContext db) : AdminPageModel(user)
 {
     public sealed class UserForm

@@ -11,6 +11,7 @@ using Senco.Web.Features.Shared.Access;
 namespace Senco.Web.Features.Admin;
 
 /// One person: their roles in schools, and the account actions an administrator may take.
+[Senco.Web.Features.Account.RequireRecentSignIn]
 public sealed class UserDetailsModel(UserContext user, SencoDbContext db, UserManager<SencoUser> users, GrantCache grants) : AdminPageModel(user)
 {
     public SencoUser Person { get; private set; } = null!;

@@ -26,5 +26,9 @@ public static class ApiEndpoints
         Senco.Web.Features.Ehc.EhcApi.MapEhcApi(secured);
         secured.MapGraduatedApi();
         secured.MapProvisionApi();
+        Senco.Web.Features.Transfers.ExchangeApi.MapExchangeApi(secured);
+        Senco.Web.Features.Team.TeamApi.MapTeamApi(secured);
+        Senco.Web.Features.Imports.DataExchangeApi.MapDataExchangeApi(secured); // MIS import, subject access (issue 7)
+        Senco.Web.Features.Delivery.DeliveryServices.MapApi(secured);
     }
 }

@@ -89,6 +89,10 @@ public static class DemoSeeder
         // Graduated approach: classes, strategy bank, support plans, passports.
         await GraduatedDemo.SeedAsync(db, schools, today);
         await ProvisionDemo.SeedAsync(db, schools, today, 20261104);
+        await TransfersDemo.SeedAsync(db, schools, today, Users[0].Name);
+        await TeamDemo.SeedAsync(db, schools, today);
+        await DataExchangeDemo.SeedAsync(db, schools, today, Users[0].Name, Users[7].Name); // leavers, subject access, a remembered MIS mapping
+        await DeliveryDemo.SeedAsync(db, schools, today, 20261123);
         log.LogInformation("Seeded the demo trust: {Schools} schools, {Pupils} pupils", schools.Count, await db.Pupils.IgnoreQueryFilters().CountAsync());
     }
 

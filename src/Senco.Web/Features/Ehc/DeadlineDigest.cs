@@ -63,6 +63,9 @@ public sealed class DeadlineDigest(IServiceScopeFactory scopes, IOptions<SmtpOpt
             if (await db.AuditEntries.AnyAsync(a => a.SchoolId == schoolId && a.Action == AuditAction && a.At >= dayStart, ct)) continue;
             var items = await query.ForSchoolsAsync([schoolId], o.DigestWithinDays, ct);
             if (items.Count == 0) continue;
+            // Several app instances may reach this point together: only the one that claims today's run sends.
+            var claim = await db.TryClaimAsync(AuditAction, $"{schoolId}:{today:yyyy-MM-dd}", ct);
+            if (claim is null) continue;
             var school = await db.Schools.AsNoTracking().FirstAsync(s => s.Id == schoolId, ct);
             var message = Compose(o, school.Name, school.Urn, items, today);
             foreach (var r in group) message.To.Add(new MailboxAddress(r.DisplayName, r.Email));
@@ -73,6 +76,7 @@ public sealed class DeadlineDigest(IServiceScopeFactory scopes, IOptions<SmtpOpt
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 log.LogError(ex, "Could not send the statutory deadlines digest for school {Urn}", school.Urn);
+                await db.ReleaseAsync(claim, CancellationToken.None);
                 continue;
             }
             db.Audit(AuditActor.System, AuditAction,

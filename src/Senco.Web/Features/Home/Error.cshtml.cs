@@ -8,8 +8,19 @@ namespace Senco.Web.Features.Home;
 public sealed class ErrorModel : PageModel
 {
     public string RequestId { get; private set; } = "";
+    public bool DatabaseUnavailable { get; private set; }
 
-    public void OnGet() => RequestId = Activity.Current?.Id ?? HttpContext.TraceIdentifier;
+    public void OnGet()
+    {
+        RequestId = Activity.Current?.Id ?? HttpContext.TraceIdentifier;
+        var error = HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerFeature>()?.Error;
+        if (Senco.Web.Features.Shared.DatabaseUnavailableHandler.Is(error))
+        {
+            DatabaseUnavailable = true;
+            Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            Response.Headers.RetryAfter = "30";
+        }
+    }
 
     public void OnPost() => OnGet();
 }

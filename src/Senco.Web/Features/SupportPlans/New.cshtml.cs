@@ -26,6 +26,8 @@ public sealed class NewModel(GraduatedAccess access, SupportPlanCommands command
         var current = await db.SupportPlans.AsNoTracking().Where(p => p.PupilId == id && p.Status == SupportPlanStatus.Current).Select(p => (Guid?)p.Id).FirstOrDefaultAsync(ct);
         if (current is { } planId) return Redirect($"/support-plans/{planId}");
         Input = new PlanForm { ReviewDue = ReviewSchedule.DefaultReviewDate(Today), LeadUserId = access.User.UserId };
+        // Escalated from the monitoring list: the concern's evidence goes into the assess step.
+        Input.Evidence = await Senco.Web.Features.Monitoring.ConcernEvidence.ForPlanAsync(db, id, Request.Query["concern"], ct);
         Input.AddSpareRows(minimum: 3, spare: 0);
         return Page();
     }

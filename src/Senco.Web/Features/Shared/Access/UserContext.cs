@@ -123,6 +123,14 @@ public sealed class UserContextMiddleware(RequestDelegate next)
     {
         var ip = http.Connection.RemoteIpAddress?.ToString();
         var principal = http.User;
+        if (DatabaseUnavailableHandler.Is(http.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerFeature>()?.Error))
+        {
+            // Showing "the database cannot be reached" must not need the database: the page names no one.
+            ctx.SetAnonymous(ip);
+            scope.Restrict([]);
+            await next(http);
+            return;
+        }
         if (principal.Identity?.IsAuthenticated == true && Guid.TryParse(principal.FindFirstValue(ClaimTypes.NameIdentifier), out var userId))
         {
             var user = await db.Users.AsNoTracking().Where(u => u.Id == userId)

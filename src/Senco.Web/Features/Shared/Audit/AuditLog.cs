@@ -84,6 +84,9 @@ public static class AuditServices
         services.AddScoped<AuditLog>();
         services.AddSingleton<AuditWriter>();
         services.AddHostedService(sp => sp.GetRequiredService<AuditWriter>());
+        services.AddOptions<AuditChainOptions>().BindConfiguration("Senco:Audit");
+        services.AddSingleton<AuditChainService>();
+        services.AddHostedService(sp => sp.GetRequiredService<AuditChainService>());
         return services;
     }
 }

@@ -1,0 +1,21 @@
+using Microsoft.AspNetCore.Identity;
+using Senco.Core.Security;
+using Senco.Data;
+
+namespace Senco.Web.Features.Account;
+
+/// Refuses passwords on the common-password rules (length is Identity's RequiredLength). The message says why and what
+/// works instead, without composition rules.
+public sealed class CommonPasswordValidator : IPasswordValidator<SencoUser>
+{
+    public Task<IdentityResult> ValidateAsync(UserManager<SencoUser> manager, SencoUser user, string? password)
+    {
+        if (password is null || !CommonPasswords.IsCommon(password, user.Email, user.DisplayName)) return Task.FromResult(IdentityResult.Success);
+        return Task.FromResult(IdentityResult.Failed(new IdentityError
+        {
+            Code = "CommonPassword",
+            Description = "This password is too easy to guess: it is a common word or pattern with numbers or symbols added, or contains your name or email. " +
+                          "Try three or four unrelated words, like “violet kettle marches north”.",
+        }));
+    }
+}

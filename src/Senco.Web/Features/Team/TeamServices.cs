@@ -1,0 +1,12 @@
+namespace Senco.Web.Features.Team;
+
+public static class TeamServices
+{
+    public static void Add(IServiceCollection services)
+    {
+        services.AddScoped<TeamAccess>();
+        services.AddScoped<TeamCommands>();
+        services.AddScoped<TeamQueries>();
+        services.AddScoped<StaffDevelopment>();
+    }
+}
