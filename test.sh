@@ -58,8 +58,11 @@ command -v dotnet >/dev/null 2>&1 || { echo "test.sh: the .NET SDK (dotnet) is n
 
 # --- 2. Front-end ------------------------------------------------------------------------------
 step "Front-end (npm)"
-if [[ ! -f node_modules/.package-lock.json || package-lock.json -nt node_modules/.package-lock.json ]]; then
+# Compared by content, not by file times: a fresh clone or checkout gives package-lock.json a new time without changing it.
+lock_sum=$(sha256sum package-lock.json | cut -d' ' -f1)
+if [[ ! -f node_modules/.package-lock.json || ! -f node_modules/.senco-lock-sha256 || "$(cat node_modules/.senco-lock-sha256)" != "$lock_sum" ]]; then
   npm ci --no-audit --no-fund --ignore-scripts
+  echo "$lock_sum" > node_modules/.senco-lock-sha256
 else
   echo "node_modules is up to date with package-lock.json"
 fi

@@ -136,7 +136,9 @@ public static partial class ImportValues
     {
         var t = (text ?? "").Trim();
         if (t.Length == 0) return Parsed<string>.Of(null);
-        var code = t.Split([' ', '-', ':'], StringSplitOptions.RemoveEmptyEntries)[0];
+        // "SPLD - Specific learning difficulty" gives SPLD; a cell of only separators ("-", ": -") gives no code at all
+        // (found by fuzzing: it used to throw).
+        var code = t.Split([' ', '-', ':'], StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() ?? t;
         if (NeedTypes.TryGet(code, out var need)) return Parsed<string>.Of(need.Code);
         var byName = NeedTypes.All.FirstOrDefault(x => ColumnGuesser.Normalise(x.Name) == ColumnGuesser.Normalise(t));
         if (byName is not null) return Parsed<string>.Of(byName.Code);

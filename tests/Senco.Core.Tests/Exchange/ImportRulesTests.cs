@@ -146,6 +146,18 @@ public class ImportValuesTests
     [InlineData("ASD - Autistic spectrum disorder", "ASD")]
     public void Needs(string text, string expected) => Assert.Equal(expected, ImportValues.Need(text).Value);
 
+    [Theory]
+    [InlineData("-")]
+    [InlineData(": -")]
+    [InlineData("--")]
+    public void A_need_cell_of_only_separators_is_refused_with_a_message(string text)
+    {
+        // Found by fuzzing the roll import: it threw IndexOutOfRangeException.
+        var parsed = ImportValues.Need(text);
+        Assert.Null(parsed.Value);
+        Assert.Contains("is not a census SEN type code", parsed.Error);
+    }
+
     [Fact]
     public void Besd_is_refused_with_its_replacement() => Assert.Contains("SEMH", ImportValues.Need("BESD").Error);
 

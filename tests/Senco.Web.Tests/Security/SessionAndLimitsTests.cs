@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Senco.Browser.Tests.Infrastructure;
+using Senco.Core.Access;
 using Senco.Data;
 using Senco.Web.Tests.Contract;
 using Senco.Web.Tests.Infrastructure;
@@ -93,6 +94,44 @@ public sealed partial class SessionAndLimitsTests(TestWorld world) : IClassFixtu
         Assert.Equal("/admin/users/new", right.Headers.Location!.OriginalString);
         Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync("/admin/users/new")).StatusCode);
     }
+
+    [Fact]
+    public async Task A_subject_access_export_needs_a_recent_sign_in()
+    {
+        var urn = world.A.Urn;
+        var pupil = world.BasePupil("A", "K");
+        using (var api = await world.ClientFor(SchoolRole.Senco, "A"))
+        {
+            var created = await api.PostJson($"/api/v1/schools/{urn}/subject-access-requests", new
+            {
+                upn = pupil.Upn, receivedOn = TestWorld.Today.AddDays(-2).ToString("yyyy-MM-dd"), requester = "Mx Reauth", relationship = "Parent",
+            }).ExpectJson(HttpStatusCode.Created);
+            _sarId = created.Str("id");
+        }
+        var clock = new MovableClock();
+        await using var app = WithClock(clock);
+        using var senco = await Pages.PageSession.SignInAsync(app, world.User(SchoolRole.Senco, "A").Email, TestWorld.Password);
+        var export = $"/schools/{urn}/subject-access/{_sarId}?handler=export";
+        var fresh = await senco.Client.GetAsync(export);
+        Assert.Equal(HttpStatusCode.OK, fresh.StatusCode);
+        Assert.Equal("application/zip", fresh.Content.Headers.ContentType!.MediaType);
+
+        clock.Advance(TimeSpan.FromMinutes(16));
+        var stale = await senco.Client.GetAsync(export);
+        Assert.Equal(HttpStatusCode.Redirect, stale.StatusCode);
+        Assert.StartsWith("/account/confirm-password?returnUrl=", stale.Headers.Location!.OriginalString);
+        Assert.Contains(Uri.EscapeDataString($"/schools/{urn}/subject-access/{_sarId}"), stale.Headers.Location.OriginalString);
+        // The request page itself still opens: only the download is held back.
+        Assert.Equal(HttpStatusCode.OK, (await senco.Client.GetAsync($"/schools/{urn}/subject-access/{_sarId}")).StatusCode);
+
+        var confirm = "/account/confirm-password?returnUrl=" + Uri.EscapeDataString(export);
+        var right = await Post(senco.Client, confirm, new() { ["Password"] = TestWorld.Password, ["ReturnUrl"] = export });
+        Assert.Equal(HttpStatusCode.Redirect, right.StatusCode);
+        Assert.Equal(export, right.Headers.Location!.OriginalString);
+        Assert.Equal(HttpStatusCode.OK, (await senco.Client.GetAsync(export)).StatusCode);
+    }
+
+    private string? _sarId;
 
     [Fact]
     public async Task A_session_ends_after_thirty_idle_minutes()

@@ -57,10 +57,17 @@ public sealed class RequestModel(UserContext user, SubjectAccessCommands sar, Ti
         return Page();
     }
 
-    /// The ZIP of everything held about the pupil. Audited, and marks the request in progress.
+    /// The ZIP of everything held about the pupil. Audited, and marks the request in progress. Everything about a child
+    /// in one file is the most sensitive thing Senco hands out, so it needs a recent sign-in or password confirmation
+    /// (ASVS 3.7.1); the person confirms and comes straight back to the download.
     public async Task<IActionResult> OnGetExportAsync(string urn, Guid id, CancellationToken ct)
     {
         if (await LoadAsync(urn, id, ct) is { } denied) return denied;
+        var session = HttpContext.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<Senco.Web.Features.Account.SessionOptions>>().Value;
+        if (!await Senco.Web.Features.Account.SessionRules.IsRecentAsync(HttpContext, session))
+        {
+            return RedirectToPage("/Account/ConfirmPassword", new { returnUrl = Request.Path + Request.QueryString });
+        }
         var outcome = await sar.ExportAsync(urn, id, ct);
         if (!outcome.IsOk) return outcome.Kind == OutcomeKind.NotFound ? NotFound() : StatusCode(403);
         return File(outcome.Value!.Zip, "application/zip", outcome.Value.FileName);

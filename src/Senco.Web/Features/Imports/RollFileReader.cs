@@ -18,6 +18,12 @@ public static class RollFileReader
 {
     public const int MaxBytes = 10 * 1024 * 1024;
     public const int MaxRows = 20_000;
+    /// MIS roll exports have a few dozen columns. The limit keeps a malformed or hostile file (thousands of columns in
+    /// a 10 MB file) from costing rows × columns of memory and time; found by fuzzing.
+    public const int MaxColumns = 250;
+
+    private static string TooManyColumns(string where) =>
+        $"{where} has more than {MaxColumns} columns. Export only the columns Senco needs (UPN, names, date of birth, gender, year group, SEN), then upload it again";
 
     static RollFileReader() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
@@ -84,6 +90,7 @@ public static class RollFileReader
             while (csv.Read())
             {
                 n++;
+                if (csv.FieldCount > MaxColumns) return (null, TooManyColumns($"Row {n}"));
                 var cells = new string[csv.FieldCount];
                 for (var i = 0; i < cells.Length; i++) cells[i] = csv.GetString(i);
                 records.Add((n, cells));
@@ -120,7 +127,8 @@ public static class RollFileReader
                 var next = 0;
                 foreach (var cell in row.Elements<Cell>())
                 {
-                    var col = cell.CellReference?.Value is { } r ? ColumnIndex(r) : next;
+                    var col = cell.CellReference?.Value is { } r && ColumnIndex(r) is var at and >= 0 ? at : next;
+                    if (col >= MaxColumns) return (null, TooManyColumns($"Row {rowNumber} of the workbook"));
                     while (cells.Count < col) cells.Add("");
                     cells.Add(CellText(cell, shared, dateStyles));
                     next = col + 1;
@@ -142,12 +150,13 @@ public static class RollFileReader
         if (nonEmpty.Count == 0) return (null, "The file has no rows");
         var head = nonEmpty[0];
         var headings = new List<string>();
+        var taken = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         for (var i = 0; i < head.Cells.Length; i++)
         {
             var h = head.Cells[i].Trim();
             if (h.Length == 0) h = $"Column {ColumnName(i)}";
             var unique = h;
-            for (var k = 2; headings.Contains(unique, StringComparer.OrdinalIgnoreCase); k++) unique = $"{h} ({k})";
+            for (var k = 2; !taken.Add(unique); k++) unique = $"{h} ({k})";
             headings.Add(unique);
         }
         var rows = new List<ImportRow>();
@@ -216,6 +225,8 @@ public static class RollFileReader
         return false;
     }
 
+    /// The zero-based column of a cell reference ("C7" is 2); -1 when it names no column; int.MaxValue beyond the last
+    /// column Excel has, so a reference such as "ZZZZZZZ1" cannot overflow into a huge or negative index.
     private static int ColumnIndex(string reference)
     {
         var n = 0;
@@ -223,6 +234,7 @@ public static class RollFileReader
         {
             if (!char.IsAsciiLetter(c)) break;
             n = n * 26 + (char.ToUpperInvariant(c) - 'A' + 1);
+            if (n > 16_384) return int.MaxValue; // beyond XFD
         }
         return n - 1;
     }
