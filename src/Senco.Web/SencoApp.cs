@@ -179,6 +179,7 @@ public static class SencoApp
             return Task.CompletedTask;
         }));
         services.AddSencoRateLimits(config);
+        services.AddSencoReverseProxy(config);
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 
         return builder.Build().UseSenco();
@@ -211,6 +212,8 @@ public static class SencoApp
 
     private static WebApplication UseSenco(this WebApplication app)
     {
+        // First, so that everything after it (audit, rate limits, secure cookies, HSTS) sees the person's address and scheme.
+        if (ReverseProxy.Enabled(app.Configuration)) app.UseForwardedHeaders();
         // API callers get RFC 9457 problem details; people get a readable page in the Senco layout.
         app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api =>
         {

@@ -26,49 +26,10 @@ public sealed class ProcessKillTests : IDisposable
 
     public void Dispose() => _db.Dispose();
 
-    private static int FreePort()
+    private Task<(Process Process, string BaseUrl)> StartAppAsync() => AppProcess.StartAsync(_db, _log, new()
     {
-        var l = new TcpListener(IPAddress.Loopback, 0);
-        l.Start();
-        var port = ((IPEndPoint)l.LocalEndpoint).Port;
-        l.Stop();
-        return port;
-    }
-
-    private async Task<(Process Process, string BaseUrl)> StartAppAsync()
-    {
-        var port = FreePort();
-        var url = $"http://127.0.0.1:{port}";
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = RepoPaths.WebProjectDir, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var a in new[] { RepoPaths.WebDll, "--urls", url, "--contentRoot", RepoPaths.WebProjectDir }) start.ArgumentList.Add(a);
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        start.Environment["Database__Provider"] = _db.Provider;
-        start.Environment["ConnectionStrings__Senco"] = _db.ConnectionString;
-        start.Environment["Senco__Demo"] = "true";
-        start.Environment["Senco__DemoPassword"] = Password;
-        start.Environment["Senco__RateLimits__SignInPerMinute"] = "0";
-        start.Environment["Senco__RateLimits__ApiPerMinute"] = "0";
-        start.Environment.Remove("ASPNETCORE_URLS");
-        var process = new Process { StartInfo = start };
-        process.OutputDataReceived += (_, e) => { lock (_log) _log.AppendLine(e.Data); };
-        process.ErrorDataReceived += (_, e) => { lock (_log) _log.AppendLine(e.Data); };
-        process.Start();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
-        for (var i = 0; i < 600; i++)
-        {
-            Assert.False(process.HasExited, $"the app exited with {(process.HasExited ? process.ExitCode : 0)}\n{Log}");
-            try
-            {
-                if ((await http.GetAsync(url + "/health")).StatusCode == HttpStatusCode.OK) return (process, url);
-            }
-            catch (Exception e) when (e is HttpRequestException or TaskCanceledException) { }
-            await Task.Delay(200);
-        }
-        process.Kill(true);
-        throw new TimeoutException("the app did not become healthy\n" + Log);
-    }
+        ["Senco__Demo"] = "true", ["Senco__DemoPassword"] = Password,
+    });
 
     private string Log { get { lock (_log) return _log.ToString(); } }
 
