@@ -107,6 +107,9 @@ public enum Permission
     RaiseConcern,
     /// Decide on concerns: escalate the pupil to SEN support or close the concern with a reason.
     ManageConcerns,
+    /// The school calendar: term dates and closures (INSET days, half terms), from which school days are counted. The
+    /// office usually keeps it, with the SENCOs; everyone reads it through the figures it changes.
+    ManageSchoolCalendar,
 }
 
 public static class RolePermissions
@@ -120,7 +123,8 @@ public static class RolePermissions
             Permission.ExchangeData, Permission.SendTransferPacks,
             Permission.ViewTeam, Permission.ManageTeam, Permission.ManageSafeguardingSettings, Permission.ViewStaffDevelopment,
             Permission.ImportPupils, Permission.LogSubjectAccess, Permission.ExportPupilRecord, Permission.ManageRetention,
-            Permission.LogDelivery, Permission.ViewDelivery, Permission.ManageDelivery, Permission.RaiseConcern, Permission.ManageConcerns],
+            Permission.LogDelivery, Permission.ViewDelivery, Permission.ManageDelivery, Permission.RaiseConcern, Permission.ManageConcerns,
+            Permission.ManageSchoolCalendar],
         [SchoolRole.AssistantSenco] = [Permission.ViewAggregates, Permission.ViewPupils, Permission.ExportRegister, Permission.EditPupilDetails, Permission.ChangeSenStatus,
             Permission.ViewEhc, Permission.ManageEhc,
             Permission.ViewPlans, Permission.ManagePlans, Permission.ViewPassports, Permission.ApprovePassport,
@@ -128,7 +132,8 @@ public static class RolePermissions
             Permission.ExchangeData, Permission.SendTransferPacks,
             Permission.ViewTeam, Permission.ManageTeam, Permission.ViewStaffDevelopment,
             Permission.ImportPupils,
-            Permission.LogDelivery, Permission.ViewDelivery, Permission.ManageDelivery, Permission.RaiseConcern, Permission.ManageConcerns],
+            Permission.LogDelivery, Permission.ViewDelivery, Permission.ManageDelivery, Permission.RaiseConcern, Permission.ManageConcerns,
+            Permission.ManageSchoolCalendar],
         // Teachers read passports and strategies of the pupils they teach, and may suggest changes to those passports;
         // they take the registers of the intervention groups they run.
         [SchoolRole.Teacher] = [Permission.ViewAggregates, Permission.ViewPupils, Permission.ViewEhc, Permission.ViewPassports, Permission.ProposePassportChange,
@@ -150,7 +155,7 @@ public static class RolePermissions
         // the provision map (they help cost it).
         [SchoolRole.SchoolAdmin] = [Permission.ViewAggregates, Permission.ViewPupils, Permission.ExportRegister, Permission.EditPupilDetails, Permission.ViewAudit, Permission.ViewEhc,
             Permission.ManageTeachingGroups, Permission.ViewProvision, Permission.ExchangeData,
-            Permission.ImportPupils, Permission.LogSubjectAccess],
+            Permission.ImportPupils, Permission.LogSubjectAccess, Permission.ManageSchoolCalendar],
     };
 
     public static bool Has(SchoolRole role, Permission permission) => Table[role].Contains(permission);

@@ -1,3 +1,4 @@
+using Senco.Core.Calendar;
 using Senco.Core.Model;
 
 namespace Senco.Core.Delivery;
@@ -43,11 +44,9 @@ public sealed record PeriodFigures(decimal PlannedMinutes, int DeliveredMinutes,
 
 public enum TermName { Autumn, Spring, Summer }
 
-/// A term of a school year. Senco has no school calendar of term dates yet, so terms are the conventional thirds of
-/// the school year: autumn 1 September – 31 December, spring 1 January – 31 March, summer 1 April – 31 August. Weeks
-/// are Monday to Friday within the line's dates; holidays are not known, so a week the school was closed shows as
-/// planned unless its sessions are logged as missed with the reason "school closed" (which never counts as shortfall
-/// by default).
+/// A term of a school year. <see cref="Start"/> and <see cref="End"/> are the conventional thirds of the school year
+/// (autumn 1 September – 31 December, spring 1 January – 31 March, summer 1 April – 31 August), used when the school
+/// has not entered its own term dates; the school's <see cref="SchoolCalendar"/> knows the real ones.
 public readonly record struct Term(SchoolYear Year, TermName Name)
 {
     public DateOnly Start => Name switch
@@ -104,11 +103,24 @@ public static class DeliveryArithmetic
         return n;
     }
 
+    /// The term a week counts in: that of its first school day inside the period (so the week of Monday 4 January, when
+    /// the spring term starts on Tuesday 5 January, is spring), or of its first day in the period when it has none.
+    private static Term TermOfWeek(DateOnly monday, DateOnly? periodStart, SchoolCalendar calendar)
+    {
+        var first = periodStart is { } p && monday < p ? p : monday;
+        for (var d = first; d <= monday.AddDays(4); d = d.AddDays(1))
+            if (calendar.IsSchoolDay(d)) return calendar.TermContaining(d);
+        return calendar.TermContaining(first);
+    }
+
     /// <summary>
     /// The weeks of one line from <paramref name="start"/> to <paramref name="end"/> (inclusive), every week that has
     /// planned time or a session. Sessions outside the period are ignored; a session on a weekend counts in its week.
     /// </summary>
-    public static IReadOnlyList<WeekFigures> Weeks(DoseSpan dose, IEnumerable<SessionFact> sessions, DateOnly start, DateOnly end, ShortfallPolicy policy)
+    /// With the school's <paramref name="calendar"/>, only its school days owe time: a week with an INSET day owes four
+    /// fifths, half term owes nothing. Without one, every weekday does.
+    public static IReadOnlyList<WeekFigures> Weeks(DoseSpan dose, IEnumerable<SessionFact> sessions, DateOnly start, DateOnly end, ShortfallPolicy policy,
+        SchoolCalendar? calendar = null)
     {
         ArgumentNullException.ThrowIfNull(dose);
         ArgumentNullException.ThrowIfNull(policy);
@@ -126,7 +138,7 @@ public static class DeliveryArithmetic
             {
                 var a = from > monday ? from : monday;
                 var b = to < sunday ? to : sunday;
-                if (a <= b) days = SchoolDays(a, b);
+                if (a <= b) days = calendar is null ? SchoolDays(a, b) : calendar.SchoolDays(a, b);
             }
             var planned = days == 0 ? 0m : dose.MinutesPerWeek * days / 5m;
             var week = inPeriod.Where(s => s.On >= monday && s.On <= sunday).ToList();
@@ -154,8 +166,9 @@ public static class DeliveryArithmetic
 
     /// Weeks grouped by term, oldest first. A week belongs to the term of its first day inside the period (so the week
     /// of Monday 31 August, reported from 1 September, is autumn; the week of 28 December stays autumn).
-    public static IReadOnlyList<(Term Term, PeriodFigures Figures)> ByTerm(IEnumerable<WeekFigures> weeks, ShortfallPolicy policy, DateOnly? periodStart = null) =>
-        weeks.GroupBy(w => Term.Containing(periodStart is { } p && w.Monday < p ? p : w.Monday)).OrderBy(g => g.Key.Start).Select(g => (g.Key, Total(g, policy))).ToList();
+    public static IReadOnlyList<(Term Term, PeriodFigures Figures)> ByTerm(IEnumerable<WeekFigures> weeks, ShortfallPolicy policy, DateOnly? periodStart = null,
+        SchoolCalendar? calendar = null) =>
+        weeks.GroupBy(w => TermOfWeek(w.Monday, periodStart, calendar ?? SchoolCalendar.Conventional)).OrderBy(g => g.Key.Start).Select(g => (g.Key, Total(g, policy))).ToList();
 
     /// <summary>
     /// The alert: the two most recent completed weeks (Friday before <paramref name="today"/>) that owed any time were

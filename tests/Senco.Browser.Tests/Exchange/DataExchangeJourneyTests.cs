@@ -102,6 +102,14 @@ public sealed class DataExchangeJourneyTests(AppServer app, BrowserFixture brows
         await page.GotoAsync($"{app.BaseUrl}/schools/{Urn}/retention");
         await Axe.CheckAsync(page, "retention-primary");
 
+        // The school calendar, reached through the navigation, with an error on the closure form.
+        await BrowserFixture.OpenAsync(page, "Data and records", "School calendar");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("School calendar");
+        await Axe.CheckAsync(page, "school-calendar");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add the closure" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".govuk-error-summary")).ToContainTextAsync("Enter the first day the school is closed");
+        await Axe.CheckAsync(page, "school-calendar-errors");
+
         // The secondary's SENCO: a leaver long past retention, and the confirmation page that names what goes.
         var hillside = await browser.NewPageAsync();
         await BrowserFixture.SignInAsync(hillside, app.BaseUrl, "senco@hillside.example", AppServer.DemoPassword);

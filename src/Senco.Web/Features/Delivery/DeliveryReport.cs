@@ -36,6 +36,15 @@ public sealed class DeliveryReports(SencoDbContext db, TimeProvider clock)
 {
     public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
+    private readonly Dictionary<int, Senco.Core.Calendar.SchoolCalendar> _calendars = [];
+
+    /// The school's calendar (school days owe provision; terms group the weeks), read once per request.
+    public async Task<Senco.Core.Calendar.SchoolCalendar> CalendarAsync(int schoolId, CancellationToken ct)
+    {
+        if (!_calendars.TryGetValue(schoolId, out var calendar)) _calendars[schoolId] = calendar = await db.CalendarOfAsync(schoolId, ct);
+        return calendar;
+    }
+
     public async Task<DeliverySettings> SettingsAsync(int schoolId, CancellationToken ct) =>
         await db.DeliverySettings.IgnoreQueryFilters().AsNoTracking().FirstOrDefaultAsync(s => s.SchoolId == schoolId, ct)
         ?? new DeliverySettings { SchoolId = schoolId };
@@ -52,24 +61,26 @@ public sealed class DeliveryReports(SencoDbContext db, TimeProvider clock)
         var settings = await SettingsAsync(pupil.SchoolId, ct);
         var lines = await LinesAsync(pupil.SchoolId, [pupil.Id], from, to, settings.Policy, ct);
         var mine = lines.TryGetValue(pupil.Id, out var l) ? l : [];
-        return Build(pupil, from, to, settings, mine);
+        return Build(pupil, from, to, settings, mine, await CalendarAsync(pupil.SchoolId, ct));
     }
 
-    private PupilDeliveryReport Build(Pupil pupil, DateOnly from, DateOnly to, DeliverySettings settings, IReadOnlyList<LineReport> lines)
+    private PupilDeliveryReport Build(Pupil pupil, DateOnly from, DateOnly to, DeliverySettings settings, IReadOnlyList<LineReport> lines, Senco.Core.Calendar.SchoolCalendar calendar)
     {
         var weeks = DeliveryArithmetic.Combine(lines.Select(l => l.Weeks));
         var policy = settings.Policy;
         return new PupilDeliveryReport(pupil, from, to, Today, settings.ThresholdPercent, policy, lines, weeks, DeliveryArithmetic.Total(weeks, policy),
-            DeliveryArithmetic.ByTerm(weeks, policy, from), DeliveryArithmetic.BelowThresholdTwoWeeks(weeks, settings.ThresholdPercent, Today));
+            DeliveryArithmetic.ByTerm(weeks, policy, from, calendar), DeliveryArithmetic.BelowThresholdTwoWeeks(weeks, settings.ThresholdPercent, Today));
     }
 
     /// Pupils of a school whose delivery was below the threshold in the last two completed weeks that owed time.
     public async Task<IReadOnlyList<DeliveryAlert>> AlertsAsync(int schoolId, CancellationToken ct)
     {
         var settings = await SettingsAsync(schoolId, ct);
-        var term = Term.Containing(Today);
+        var calendar = await CalendarAsync(schoolId, ct);
+        var term = calendar.TermContaining(Today);
+        var termStart = calendar.TermsOf(term.Year).First(t => t.Name == term.Name).Start;
         var from = DeliveryArithmetic.MondayOf(Today).AddDays(-7 * 8);
-        if (from > term.Start) from = term.Start;
+        if (from > termStart) from = termStart;
         var pupilIds = await db.PlannedDoses.Where(d => d.SchoolId == schoolId).Select(d => d.PupilId)
             .Union(db.GroupPupils.Where(g => g.SchoolId == schoolId).Select(g => g.PupilId)).Distinct().ToListAsync(ct);
         if (pupilIds.Count == 0) return [];
@@ -81,7 +92,7 @@ public sealed class DeliveryReports(SencoDbContext db, TimeProvider clock)
             if (!pupils.TryGetValue(id, out var p)) continue;
             var weeks = DeliveryArithmetic.Combine(pupilLines.Select(l => l.Weeks));
             if (DeliveryArithmetic.BelowThresholdTwoWeeks(weeks, settings.ThresholdPercent, Today) is not { } alert) continue;
-            var termWeeks = weeks.Where(w => w.Monday >= DeliveryArithmetic.MondayOf(term.Start));
+            var termWeeks = weeks.Where(w => w.Monday >= DeliveryArithmetic.MondayOf(termStart));
             result.Add(new DeliveryAlert(p.Id, p.Forename, p.Surname, p.YearGroup, p.SenStatus.ToString(), alert.Earlier, alert.Later, DeliveryArithmetic.Total(termWeeks, settings.Policy)));
         }
         return result.OrderBy(a => a.Later.Percent).ThenBy(a => a.Surname).ToList();
@@ -90,6 +101,7 @@ public sealed class DeliveryReports(SencoDbContext db, TimeProvider clock)
     /// Every line of the given pupils with its weeks between two dates.
     public async Task<Dictionary<Guid, List<LineReport>>> LinesAsync(int schoolId, IReadOnlyCollection<Guid> pupilIds, DateOnly from, DateOnly to, ShortfallPolicy policy, CancellationToken ct)
     {
+        var calendar = await CalendarAsync(schoolId, ct);
         var doses = await db.PlannedDoses.IgnoreQueryFilters().AsNoTracking().Include(d => d.StaffMember)
             .Where(d => d.SchoolId == schoolId && pupilIds.Contains(d.PupilId)).ToListAsync(ct);
         var doseIds = doses.Select(d => d.Id).ToList();
@@ -160,7 +172,7 @@ public sealed class DeliveryReports(SencoDbContext db, TimeProvider clock)
                 through = grp.Name;
             }
             result[d.PupilId].Add(Line(d.Id.ToString(), d.Id, d.InterventionGroupId, d.Kind == DoseLineKind.EhcProvision ? "EHC plan Section F" : "Support plan",
-                d.Label, d.MinutesPerWeek, d.Mode, d.StaffType?.ToString(), d.StaffMember?.Name, d.From, end, through, sessions, from, to, policy) with
+                d.Label, d.MinutesPerWeek, d.Mode, d.StaffType?.ToString(), d.StaffMember?.Name, d.From, end, through, sessions, from, to, policy, calendar) with
             {
                 DoseUrl = d.EhcProvisionId is { } ep ? $"/delivery/dose/ehc/{ep}" : d.PlanStrategyId is { } ps ? $"/delivery/dose/support/{ps}" : null,
             });
@@ -174,7 +186,7 @@ public sealed class DeliveryReports(SencoDbContext db, TimeProvider clock)
             if (end < from || start > to) continue;
             result[m.PupilId].Add(Line("group-" + g.Id, null, g.Id, "Intervention group", $"{g.Name} ({g.Provision?.Name})", GroupMinutesPerWeek(g),
                 DeliveryMode.Group, g.StaffMember?.Role.ToString() ?? g.Provision?.UsualStaffRole?.ToString(), g.StaffMember?.Name, start, end, g.Name,
-                FromRegister(g.Id, m.PupilId, m.JoinedOn, m.LeftOn), from, to, policy));
+                FromRegister(g.Id, m.PupilId, m.JoinedOn, m.LeftOn), from, to, policy, calendar));
         }
         return result;
     }
@@ -184,9 +196,9 @@ public sealed class DeliveryReports(SencoDbContext db, TimeProvider clock)
         g.Slots.Count > 0 ? g.Slots.Sum(x => (int)(x.End - x.Start).TotalMinutes) : g.SessionsPerWeek * g.MinutesPerSession;
 
     private static LineReport Line(string key, Guid? doseId, Guid? groupId, string source, string label, int minutesPerWeek, DeliveryMode mode, string? staffType, string? staffName,
-        DateOnly lineFrom, DateOnly? lineTo, string? through, List<LoggedSession> sessions, DateOnly from, DateOnly to, ShortfallPolicy policy)
+        DateOnly lineFrom, DateOnly? lineTo, string? through, List<LoggedSession> sessions, DateOnly from, DateOnly to, ShortfallPolicy policy, Senco.Core.Calendar.SchoolCalendar calendar)
     {
-        var weeks = DeliveryArithmetic.Weeks(new DoseSpan(minutesPerWeek, lineFrom, lineTo), sessions.Select(s => new SessionFact(s.On, s.Minutes, s.Delivered, s.Reason)), from, to, policy);
+        var weeks = DeliveryArithmetic.Weeks(new DoseSpan(minutesPerWeek, lineFrom, lineTo), sessions.Select(s => new SessionFact(s.On, s.Minutes, s.Delivered, s.Reason)), from, to, policy, calendar);
         return new LineReport(key, doseId, groupId, source, label, minutesPerWeek, mode == DeliveryMode.OneToOne ? "1:1" : "Group", staffType, staffName, lineFrom, lineTo, through,
             weeks, DeliveryArithmetic.Total(weeks, policy), sessions.OrderByDescending(s => s.On).ThenByDescending(s => s.Start).ToList());
     }

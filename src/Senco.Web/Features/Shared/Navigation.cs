@@ -66,6 +66,7 @@ public static class Navigation
             new("Transfers", "/transfers", Can(Permission.ExchangeData)),
             new("Census", "/census", Can(Permission.ExchangeData)),
             new("Retention", "/retention", Can(Permission.ManageRetention)),
+            new("School calendar", "/calendar", Can(Permission.ManageSchoolCalendar)),
             new("Audit trail", "/audit", Can(Permission.ViewAudit)),
         ], ["/transfers/"]),
     ];

@@ -53,7 +53,8 @@ public sealed class TransferCommands(SencoDbContext db, UserContext user, TimePr
         pupil.UpdatedAt = now;
         var transfer = new PupilTransfer
         {
-            Id = Guid.CreateVersion7(), SchoolId = pupil.SchoolId, PupilId = pupil.Id, LeftOn = input.LeftOn!.Value, DueOn = TransferRules.DueOn(input.LeftOn.Value),
+            Id = Guid.CreateVersion7(), SchoolId = pupil.SchoolId, PupilId = pupil.Id, LeftOn = input.LeftOn!.Value,
+            DueOn = TransferRules.DueOn(input.LeftOn.Value, await db.CalendarOfAsync(pupil.SchoolId, ct)),
             DestinationLa = la, DestinationEstab = estab, DestinationName = name, Version = 1, CreatedAt = now, CreatedBy = user.Name,
         };
         db.PupilTransfers.Add(transfer);

@@ -17,7 +17,7 @@ namespace Senco.Data.Migrations.Postgres
         {
 #pragma warning disable 612, 618
             modelBuilder
-                .HasAnnotation("ProductVersion", "10.0.14")
+                .HasAnnotation("ProductVersion", "10.0.12")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
@@ -2840,6 +2840,41 @@ namespace Senco.Data.Migrations.Postgres
                     b.ToTable("Schools");
                 });
 
+            modelBuilder.Entity("Senco.Core.Model.SchoolClosure", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("SchoolId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("To")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SchoolId", "From");
+
+                    b.ToTable("SchoolClosures");
+                });
+
             modelBuilder.Entity("Senco.Core.Model.SchoolMembership", b =>
                 {
                     b.Property<int>("Id")
@@ -2867,6 +2902,49 @@ namespace Senco.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("Memberships");
+                });
+
+            modelBuilder.Entity("Senco.Core.Model.SchoolTerm", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("End")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("SchoolId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("Start")
+                        .HasColumnType("date");
+
+                    b.Property<int>("StartYear")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SchoolId", "StartYear", "Name")
+                        .IsUnique();
+
+                    b.ToTable("SchoolTerms");
                 });
 
             modelBuilder.Entity("Senco.Core.Model.SenBudget", b =>
@@ -4395,6 +4473,15 @@ namespace Senco.Data.Migrations.Postgres
                     b.Navigation("Trust");
                 });
 
+            modelBuilder.Entity("Senco.Core.Model.SchoolClosure", b =>
+                {
+                    b.HasOne("Senco.Core.Model.School", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Senco.Core.Model.SchoolMembership", b =>
                 {
                     b.HasOne("Senco.Core.Model.School", "School")
@@ -4410,6 +4497,15 @@ namespace Senco.Data.Migrations.Postgres
                         .IsRequired();
 
                     b.Navigation("School");
+                });
+
+            modelBuilder.Entity("Senco.Core.Model.SchoolTerm", b =>
+                {
+                    b.HasOne("Senco.Core.Model.School", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Senco.Core.Model.SenBudget", b =>

@@ -15,7 +15,7 @@ namespace Senco.Data.Migrations.Sqlite
         protected override void BuildModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
-            modelBuilder.HasAnnotation("ProductVersion", "10.0.14");
+            modelBuilder.HasAnnotation("ProductVersion", "10.0.12");
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
@@ -2789,6 +2789,41 @@ namespace Senco.Data.Migrations.Sqlite
                     b.ToTable("Schools");
                 });
 
+            modelBuilder.Entity("Senco.Core.Model.SchoolClosure", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SchoolId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("To")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SchoolId", "From");
+
+                    b.ToTable("SchoolClosures");
+                });
+
             modelBuilder.Entity("Senco.Core.Model.SchoolMembership", b =>
                 {
                     b.Property<int>("Id")
@@ -2814,6 +2849,49 @@ namespace Senco.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("Memberships");
+                });
+
+            modelBuilder.Entity("Senco.Core.Model.SchoolTerm", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("End")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SchoolId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Start")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("StartYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SchoolId", "StartYear", "Name")
+                        .IsUnique();
+
+                    b.ToTable("SchoolTerms");
                 });
 
             modelBuilder.Entity("Senco.Core.Model.SenBudget", b =>
@@ -4322,6 +4400,15 @@ namespace Senco.Data.Migrations.Sqlite
                     b.Navigation("Trust");
                 });
 
+            modelBuilder.Entity("Senco.Core.Model.SchoolClosure", b =>
+                {
+                    b.HasOne("Senco.Core.Model.School", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Senco.Core.Model.SchoolMembership", b =>
                 {
                     b.HasOne("Senco.Core.Model.School", "School")
@@ -4337,6 +4424,15 @@ namespace Senco.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("School");
+                });
+
+            modelBuilder.Entity("Senco.Core.Model.SchoolTerm", b =>
+                {
+                    b.HasOne("Senco.Core.Model.School", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Senco.Core.Model.SenBudget", b =>
