@@ -99,13 +99,14 @@ public static class TrustComparison
     /// <summary>Measures whose mean gain is shown: a school's own measures have their own scales and are not averaged together.</summary>
     public static readonly IReadOnlyList<MeasureKind> GainMeasures = [MeasureKind.ReadingAgeMonths, MeasureKind.SpellingAgeMonths, MeasureKind.StandardisedScore];
 
-    /// <summary>part ÷ whole as a percentage to 1 decimal place (midpoints away from zero); null when whole is 0.</summary>
+    /// <summary>part ÷ whole as a percentage to 1 decimal place (midpoints away from zero), always carrying that place
+    /// (40.0, not 40, in JSON and downloads); null when whole is 0.</summary>
     public static decimal? Percent(decimal part, decimal whole) =>
-        whole == 0m ? null : Math.Round(100m * part / whole, 1, MidpointRounding.AwayFromZero);
+        whole == 0m ? null : Math.Round(100m * part / whole, 1, MidpointRounding.AwayFromZero) + 0.0m;
 
-    /// <summary>total ÷ count to 2 decimal places; null when count is 0.</summary>
+    /// <summary>total ÷ count to 2 decimal places, always carrying both; null when count is 0.</summary>
     public static decimal? Mean(decimal total, int count) =>
-        count == 0 ? null : Math.Round(total / count, 2, MidpointRounding.AwayFromZero);
+        count == 0 ? null : Math.Round(total / count, 2, MidpointRounding.AwayFromZero) + 0.00m;
 
     public static TrustComparisonResult Compare(IEnumerable<SchoolCounts> schools)
     {

@@ -172,4 +172,11 @@ public class TrustComparisonTests
         Assert.Null(TrustComparison.Percent(5, 0));
         Assert.Null(TrustComparison.Mean(5, 0));
     }
+
+    [Fact]
+    public void Figures_always_carry_their_decimal_places_for_json_and_downloads()
+    {
+        Assert.Equal("40.0", TrustComparison.Percent(2, 5)!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal("3.00", TrustComparison.Mean(6, 2)!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
 }

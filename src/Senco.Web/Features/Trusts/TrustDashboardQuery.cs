@@ -62,9 +62,10 @@ public sealed class TrustDashboardQuery(SencoDbContext db, UserContext user, Sta
         var impact = await db.InterventionGroups.AsNoTracking()
             .Where(g => ids.Contains(g.SchoolId) && g.StartOn >= start && g.StartOn <= end && g.Measure != null
                         && (g.Measure != MeasureKind.SchoolMeasure || g.OwnMeasureName != null))
-            .SelectMany(g => g.Pupils.Where(m => m.EntryValue != null && m.ExitValue != null
-                                                 && ((g.Measure != MeasureKind.ReadingAgeMonths && g.Measure != MeasureKind.SpellingAgeMonths) || (m.EntryOn != null && m.ExitOn != null))),
-                (g, m) => new { g.SchoolId, Measure = g.Measure!.Value, Gain = m.ExitValue!.Value - m.EntryValue!.Value })
+            .Join(db.GroupPupils.AsNoTracking().Where(m => ids.Contains(m.SchoolId) && m.EntryValue != null && m.ExitValue != null),
+                g => g.Id, m => m.GroupId,
+                (g, m) => new { g.SchoolId, Measure = g.Measure!.Value, m.EntryOn, m.ExitOn, Gain = m.ExitValue!.Value - m.EntryValue!.Value })
+            .Where(x => (x.Measure != MeasureKind.ReadingAgeMonths && x.Measure != MeasureKind.SpellingAgeMonths) || (x.EntryOn != null && x.ExitOn != null))
             .GroupBy(x => new { x.SchoolId, x.Measure })
             .Select(g => new { g.Key.SchoolId, g.Key.Measure, Assessed = g.Count(), Improved = g.Count(x => x.Gain > 0), TotalGain = g.Sum(x => (long)x.Gain) })
             .ToListAsync(ct);
