@@ -100,6 +100,15 @@ public sealed class TrustDashboardTests(TrustWorld world) : IClassFixture<TrustW
     }
 
     [Fact]
+    public async Task Overdue_counts_agree_with_the_statutory_clock_the_trust_lead_already_has()
+    {
+        using var lead = await world.ClientFor(SchoolRole.TrustLead, "A");
+        var items = (await lead.GetAsync("/api/v1/statutory-deadlines?withinDays=0").ExpectJson(HttpStatusCode.OK))["items"]!.AsArray();
+        var d = await DashboardAsync("A");
+        Assert.Equal(items.Count(i => i!["overdue"]!.GetValue<bool>()), d["trustFigures"]!["overdueStatutoryDates"]!.GetValue<int>());
+    }
+
+    [Fact]
     public async Task The_page_shows_the_same_schools_and_names_the_outliers_in_words()
     {
         using var session = await PageSession.SignInAsync(world.Factory, world.User(SchoolRole.TrustLead, "A").Email, TestWorld.Password);

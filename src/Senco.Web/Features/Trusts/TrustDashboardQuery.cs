@@ -20,8 +20,8 @@ public sealed record TrustDashboard(LedTrust Trust, SchoolYear Year, DateOnly To
 /// <summary>
 /// The trust view (issue 8, point 7): every figure of every school of a trust, in a fixed number of queries whatever the
 /// number of schools — each one GROUP BY school in the database — so a trust of 30 schools costs the same round trips
-/// as a trust of 2. No pupil row is loaded except by the statutory clock, which needs each open plan's dates (the rules
-/// are not SQL) and reads only the pupils with a plan or an open assessment. The comparison rules are in
+/// as a trust of 2. No pupil row is loaded: the statutory clock's rules are not SQL, so it reads each open plan's dates
+/// and its pupil's date of birth and year group, nothing else (<see cref="StatutoryClockQuery.OverdueBySchoolAsync"/>). The comparison rules are in
 /// <see cref="TrustComparison"/>.
 /// </summary>
 public sealed class TrustDashboardQuery(SencoDbContext db, UserContext user, StatutoryClockQuery clock)
@@ -91,7 +91,7 @@ public sealed class TrustDashboardQuery(SencoDbContext db, UserContext user, Sta
         var received = topUps.GroupBy(t => t.SchoolId).ToDictionary(s => s.Key, s => s.Sum(t => Funding.InYear(t.Amount, t.From, t.To, year)));
 
         // 5. Overdue statutory dates: the existing clock, across the trust's schools at once.
-        var overdue = (await clock.ForSchoolsAsync(ids, 0, ct)).Where(i => i.Overdue).GroupBy(i => i.SchoolId).ToDictionary(g => g.Key, g => g.Count());
+        var overdue = await clock.OverdueBySchoolAsync(ids, ct);
 
         var bySchool = register.ToLookup(r => r.SchoolId);
         var impactBySchool = impact.ToLookup(i => i.SchoolId);
