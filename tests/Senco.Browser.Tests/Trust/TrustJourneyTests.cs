@@ -34,10 +34,10 @@ public sealed class TrustJourneyTests(AppServer app, BrowserFixture browser)
         Assert.Matches(@"^\d+\.\d%", (await registerRows.Nth(0).Locator("td").Nth(4).InnerTextAsync()).Trim());
 
         // Drill into the secondary: its overview, then its register, which the trust lead's grants open.
-        await page.Locator("#register-table").GetByRole(AriaRole.Link, new() { Name = "Hillside Academy (demo)" }).ClickAsync();
+        await page.Locator("#register-table").GetByRole(AriaRole.Link, new() { Name = "Hillside Academy (demo)", Exact = true }).ClickAsync();
         await Assertions.Expect(page).ToHaveURLAsync($"{app.BaseUrl}/schools/{Secondary}");
         await page.GotoAsync($"{app.BaseUrl}/trust");
-        await page.Locator("#register-table").GetByRole(AriaRole.Link, new() { Name = "Register of Hillside Academy (demo)" }).ClickAsync();
+        await page.Locator("#register-table").GetByRole(AriaRole.Link, new() { Name = "Register of Hillside Academy (demo)", Exact = true }).ClickAsync();
         await Assertions.Expect(page).ToHaveURLAsync($"{app.BaseUrl}/schools/{Secondary}/register");
         await Assertions.Expect(page.Locator("table tbody tr").First).ToBeVisibleAsync();
 
