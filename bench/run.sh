@@ -12,7 +12,9 @@
 # BENCH_APP_ENV (extra VAR=value pairs for the app, space-separated, e.g. to change its log levels),
 # BENCH_PG_ADMIN (how to run psql as the PostgreSQL superuser; default "runuser -u postgres -- psql"),
 # BENCH_APP_DIR (a published app to run instead of bench/out/app, e.g. a patched build to measure a fix),
-# BENCH_TAG (a suffix for the results folder, bench/out/<db><tag>).
+# BENCH_TAG (a suffix for the results folder, bench/out/<db><tag>),
+# BENCH_TRUST (set: generate the trust view's rows too, sign in as the trust SEND lead and measure the trust dashboard
+# page, its API and its CSV instead of the register; bench/trust.sh sets it for 30 schools × 1,000 pupils).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -86,9 +88,12 @@ fi
 
 log "generating $SCHOOLS schools × $PUPILS pupils into a fresh $PROVIDER database"
 dotnet "$GEN" generate --provider "$PROVIDER" --connection "$CS" --schools "$SCHOOLS" --pupils-per-school "$PUPILS" \
-  --seed "$SEED" --password "$PASSWORD" --ids-out "$RUN/pupil-ids.txt" --env-out "$RUN/bench.env" | tee "$RUN/generate.log"
+  --seed "$SEED" --password "$PASSWORD" --ids-out "$RUN/pupil-ids.txt" --env-out "$RUN/bench.env" \
+  ${BENCH_TRUST:+--trust-data true} | tee "$RUN/generate.log"
 # shellcheck disable=SC1091
 source "$RUN/bench.env"
+# The trust view is measured as the person who reads it: the trust SEND lead.
+[[ -n "${BENCH_TRUST:-}" ]] && BENCH_EMAIL="$BENCH_TRUST_EMAIL"
 
 # ------------------------------------------------------------------------------------------ start app
 if curl -s -o /dev/null "$BASE/health"; then
@@ -178,6 +183,15 @@ ENDPOINTS=(
   "register.csv|/api/v1/schools/$BENCH_URN/register.csv|token|"
 )
 
+if [[ -n "${BENCH_TRUST:-}" ]]; then
+  ENDPOINTS=(
+    "health|/health|none|"
+    "trust dashboard page|/trust|cookie|"
+    "trust dashboard (API)|/api/v1/trusts/$BENCH_TRUST_ID/dashboard|token|"
+    "trust dashboard CSV|/trust?handler=csv|cookie|"
+  )
+fi
+
 SUMMARY="$RUN/summary.md"
 {
   echo "| endpoint | requests/s | p50 ms | p95 ms | p99 ms | non-2xx | response bytes | app CPU ms/req | app RSS after (MB) |"
@@ -234,6 +248,7 @@ REG_RPS="$(awk -F'|' '$1=="register (API)"{print $2}' "$RUN/results.psv" 2>/dev/
   echo "Machine: $(nproc) CPUs ($(lscpu | awk -F: '/Model name/{gsub(/^ +/,"",$2); print $2; exit}')), $(awk '/MemTotal/{printf "%.0f GiB", $2/1048576}' /proc/meminfo) RAM; load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)."
   [[ "$APP_DIR" != "$OUT/app" || -n "${BENCH_APP_ENV:-}" ]] && echo "App: $APP_DIR ${BENCH_APP_ENV:-}"
   echo "Data: $SCHOOLS schools × $PUPILS pupils (seed $SEED); measured school URN $BENCH_URN with $BENCH_PUPILS pupils, $BENCH_REGISTER on the register."
+  [[ -n "${BENCH_TRUST:-}" ]] && echo "Trust view: signed in as $BENCH_EMAIL (trust SEND lead of all $SCHOOLS schools); $BENCH_TRUST_ROWS plan, review, funding, provision and score rows."
   echo "wrk: $CONNS connections, $THREADS threads, $WARMUP warm-up then $DURATION; pupil ids rotated over $(wc -l <"$RUN/pupil-ids.txt") pupils."
   echo
   cat "$SUMMARY.rows"

@@ -153,6 +153,44 @@ await using (var tx = await conn.BeginTransactionAsync())
 }
 var loadTime = loadClock.Elapsed;
 
+// The trust view's rows (--trust-data true): plans and reviews, funding, provision and scores for every school, and a
+// trust SEND lead. A few thousand rows a school at most, so EF in one SaveChanges with change detection off.
+var trustData = opts.TryGetValue("trust-data", out var td) && bool.Parse(td);
+SencoUser? trustLead = null;
+var trustRows = 0L;
+var trustClock = Stopwatch.StartNew();
+if (trustData)
+{
+    var trustGen = new TrustGenerator(new Random(seed + 7), asOf, new SchoolGenerator(new Random(seed + 11), asOf));
+    db.ChangeTracker.AutoDetectChangesEnabled = false;
+    foreach (var (school, i) in schools.Select((s, i) => (s, i)))
+    {
+        var r = trustGen.Generate(school, generated[i].Pupils, school.LaCode);
+        db.EhcPlans.AddRange(r.Plans);
+        db.AnnualReviews.AddRange(r.Reviews);
+        db.SenBudgets.AddRange(r.Budgets);
+        db.TopUpFunding.AddRange(r.TopUps);
+        db.ProvisionOffers.AddRange(r.Offers);
+        db.InterventionGroups.AddRange(r.Groups);
+        db.GroupPupils.AddRange(r.Members);
+        trustRows += r.Plans.Count + r.Reviews.Count + r.Budgets.Count + r.TopUps.Count + r.Offers.Count + r.Groups.Count + r.Members.Count;
+    }
+    var email = BenchUsers.TrustLeadEmail;
+    trustLead = new SencoUser
+    {
+        Id = generator.GuidV7(createdAt), UserName = email, NormalizedUserName = email.ToUpperInvariant(), Email = email, NormalizedEmail = email.ToUpperInvariant(),
+        EmailConfirmed = true, DisplayName = "Bench trust SEND lead", SecurityStamp = Guid.NewGuid().ToString("N").ToUpperInvariant(), ConcurrencyStamp = Guid.NewGuid().ToString(),
+        LockoutEnabled = true, CreatedAt = createdAt,
+    };
+    trustLead.PasswordHash = hasher.HashPassword(trustLead, password);
+    db.Users.Add(trustLead);
+    // One membership in one school: the trust lead role extends to every school of the trust.
+    db.Memberships.Add(new SchoolMembership { UserId = trustLead.Id, SchoolId = schools[0].Id, Role = SchoolRole.TrustLead });
+    db.ChangeTracker.DetectChanges();
+    await db.SaveChangesAsync();
+    Console.WriteLine($"  load: trust rows (plans, reviews, funding, provision, scores) {trustRows:N0} in {trustClock.Elapsed.TotalSeconds:F2} s");
+}
+
 // Statistics for the query planners, as a database in steady use would have them.
 var analyzeClock = Stopwatch.StartNew();
 await using (var cmd = conn.CreateCommand())
@@ -192,6 +230,9 @@ if (opts.TryGetValue("env-out", out var envOut))
         $"BENCH_HISTORY_ROWS={changeRows}",
         $"BENCH_EVENT_ROWS={eventRows}",
         $"BENCH_LOAD_SECONDS={loadTime.TotalSeconds.ToString("F2", CultureInfo.InvariantCulture)}",
+        $"BENCH_TRUST_ID={trust.Id}",
+        $"BENCH_TRUST_EMAIL={(trustLead is null ? "" : BenchUsers.TrustLeadEmail)}",
+        $"BENCH_TRUST_ROWS={trustRows}",
     ]);
 }
 return 0;
@@ -204,9 +245,12 @@ public partial class Program
         Senco.Bench generate --provider Sqlite|Postgres --connection "<connection string>"
                              [--schools 3] [--pupils-per-school 2000] [--seed 42] [--as-of yyyy-MM-dd]
                              [--password <bench users' password>] [--ids-out <file>] [--env-out <file>]
+                             [--trust-data true]
           Migrates the database, then creates one trust, N schools of M fictional pupils with SEN history and
           timeline, and one SENCO user per school (senco@<urn>.bench.example). Use a fresh database.
-          The same seed and as-of date give the same rows.
+          The same seed and as-of date give the same rows. --trust-data true adds, for the trust view, EHC plans
+          and reviews, the year's SEN budget and top-ups, provision and intervention groups with scores, and a
+          trust SEND lead (trustlead@bench.example).
         """;
 }
 
@@ -223,6 +267,7 @@ static class BenchUsers
     /// Fictional URNs in a range GIAS does not use for open schools.
     public static string Urn(int i) => (990001 + i).ToString(CultureInfo.InvariantCulture);
     public static string SencoEmail(string urn) => $"senco@{urn}.bench.example";
+    public const string TrustLeadEmail = "trustlead@bench.example";
 
     private static readonly string[] Places = ["Ashcombe", "Brackenfield", "Coldharbour", "Dunmere", "Elmbridge Vale", "Fernhollow", "Greystoke Lane", "Harrowdene", "Ivybridge Moor", "Kestrel Down", "Larkspur", "Marlow Heath"];
     public static string Place(int i) => i < Places.Length ? Places[i] : $"{Places[i % Places.Length]} {i / Places.Length + 1}";

@@ -44,6 +44,55 @@ public sealed class StatutoryClockQuery(SencoDbContext db, TimeProvider clock)
         StatutoryClock.NextReviewDue(plan.IssuedOn, pupil.DateOfBirth, plan.Reviews.Select(r => r.ToRecord())),
         PhaseTransfer.Check(pupil.YearGroup, phase, today));
 
+    /// <summary>
+    /// How many statutory dates are overdue in each school: the same records and the same Core rules as
+    /// <see cref="ForSchoolsAsync"/> with a window of 0, but only the columns the rules read (a plan's issue date, its
+    /// pupil's date of birth and year group, its reviews' dates), with no pupil named and no entity tracked. For the
+    /// trust dashboard, where a trust holds a thousand plans or more and names are not shown.
+    /// </summary>
+    public async Task<Dictionary<int, int>> OverdueBySchoolAsync(IReadOnlyCollection<int> schoolIds, CancellationToken ct = default)
+    {
+        var counts = new Dictionary<int, int>();
+        if (schoolIds.Count == 0) return counts;
+        var today = Today;
+        var phases = await db.Schools.AsNoTracking().Where(s => schoolIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => s.Phase, ct);
+        var plans = await db.EhcPlans.AsNoTracking()
+            .Where(p => schoolIds.Contains(p.SchoolId) && p.CeasedOn == null)
+            .Join(db.Pupils.AsNoTracking().Where(p => p.OnRoll), plan => plan.PupilId, pupil => pupil.Id,
+                (plan, pupil) => new { plan.Id, plan.SchoolId, plan.IssuedOn, pupil.DateOfBirth, pupil.YearGroup })
+            .ToListAsync(ct);
+        var reviews = (await db.AnnualReviews.AsNoTracking()
+            .Where(r => schoolIds.Contains(r.SchoolId))
+            .Join(db.EhcPlans.AsNoTracking().Where(p => p.CeasedOn == null), r => r.PlanId, p => p.Id, (r, p) => new
+            {
+                r.PlanId, Record = new ReviewRecord(r.MeetingOn, r.HeldOn, r.InvitationsSentOn, r.AdviceCirculatedOn, r.ReportSentOn, r.LaDecisionOn, r.AmendmentsProposedOn, r.AmendedPlanIssuedOn),
+            })
+            .ToListAsync(ct)).ToLookup(r => r.PlanId, r => r.Record);
+        var assessments = (await db.EhcNeedsAssessments.AsNoTracking().Include(a => a.Exceptions)
+            .Where(a => schoolIds.Contains(a.SchoolId) && a.FinalPlanIssuedOn == null && a.WithdrawnOn == null && a.DecisionNotToIssueOn == null && a.WillAssess != false)
+            .Where(a => db.Pupils.Any(p => p.Id == a.PupilId && p.OnRoll))
+            .ToListAsync(ct)).Where(a => EhcRules.IsOpen(a.Status)).ToList();
+
+        void Count(int schoolId, StatutoryDeadline d)
+        {
+            if (StatutoryClock.Shows(d, today, 0) && StatutoryDates.IsOverdue(d.DueOn, today, d.Done)) counts[schoolId] = counts.GetValueOrDefault(schoolId) + 1;
+        }
+        foreach (var a in assessments)
+        {
+            var limits = NeedsAssessmentClock.For(a.RequestReceivedOn, a.Exceptions.Select(e => e.ToRule())).WeekLimitsApply;
+            foreach (var d in StatutoryClock.ForAssessment(a.Decisions, limits, today)) Count(a.SchoolId, d);
+        }
+        foreach (var plan in plans)
+        {
+            var records = reviews[plan.Id].ToList();
+            var transfer = PhaseTransfer.Check(plan.YearGroup, phases[plan.SchoolId], today);
+            foreach (var d in StatutoryClock.ForPlan(plan.IssuedOn, plan.DateOfBirth, records, transfer, ceased: false, today)) Count(plan.SchoolId, d);
+            foreach (var r in records)
+                foreach (var d in StatutoryClock.ForReview(r)) Count(plan.SchoolId, d);
+        }
+        return counts;
+    }
+
     /// <summary>Dates not done and due within <paramref name="withinDays"/>, or overdue (always), soonest first.</summary>
     public async Task<IReadOnlyList<DeadlineItem>> ForSchoolsAsync(IReadOnlyCollection<int> schoolIds, int withinDays, CancellationToken ct = default)
     {
