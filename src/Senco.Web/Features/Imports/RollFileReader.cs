@@ -18,6 +18,8 @@ public static class RollFileReader
 {
     public const int MaxBytes = 10 * 1024 * 1024;
     public const int MaxRows = 20_000;
+    /// Excel's last column is XFD (16,384 columns); a cell reference beyond it is damage, not data.
+    public const int MaxColumns = 16_384;
 
     static RollFileReader() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
@@ -32,7 +34,7 @@ public static class RollFileReader
             return (null, "This is an old Excel workbook (.xls). Save it as an Excel Workbook (.xlsx) or as CSV UTF-8, then upload it again");
         if (content.Length >= 4 && content[0] == 0x25 && content[1] == 0x50 && content[2] == 0x44 && content[3] == 0x46)
             return (null, "This is a PDF. Senco needs the roll as a spreadsheet: export it from your MIS as CSV or Excel (.xlsx)");
-        if (content[0] == 0x50 && content[1] == 0x4B)
+        if (content.Length >= 2 && content[0] == 0x50 && content[1] == 0x4B)
             return (null, "This is a ZIP file but not an Excel workbook. Upload a .xlsx or .csv file");
         return ReadCsv(content);
     }
@@ -121,6 +123,8 @@ public static class RollFileReader
                 foreach (var cell in row.Elements<Cell>())
                 {
                     var col = cell.CellReference?.Value is { } r ? ColumnIndex(r) : next;
+                    if (col >= MaxColumns)
+                        return (null, $"The workbook has a cell ({Shorten(cell.CellReference?.Value)}) beyond Excel's last column, XFD: it may be damaged. Open it in Excel, save it as .xlsx again, or export CSV");
                     while (cells.Count < col) cells.Add("");
                     cells.Add(CellText(cell, shared, dateStyles));
                     next = col + 1;
@@ -223,9 +227,12 @@ public static class RollFileReader
         {
             if (!char.IsAsciiLetter(c)) break;
             n = n * 26 + (char.ToUpperInvariant(c) - 'A' + 1);
+            if (n > MaxColumns) return MaxColumns; // beyond XFD; stop before the number overflows
         }
         return n - 1;
     }
+
+    private static string Shorten(string? s) => s is null ? "" : s.Length <= 12 ? s : s[..12] + "…";
 
     public static string ColumnName(int index)
     {
