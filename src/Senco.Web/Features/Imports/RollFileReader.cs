@@ -38,7 +38,7 @@ public static class RollFileReader
             return (null, "This is an old Excel workbook (.xls). Save it as an Excel Workbook (.xlsx) or as CSV UTF-8, then upload it again");
         if (content.Length >= 4 && content[0] == 0x25 && content[1] == 0x50 && content[2] == 0x44 && content[3] == 0x46)
             return (null, "This is a PDF. Senco needs the roll as a spreadsheet: export it from your MIS as CSV or Excel (.xlsx)");
-        if (content[0] == 0x50 && content[1] == 0x4B)
+        if (content.Length >= 2 && content[0] == 0x50 && content[1] == 0x4B)
             return (null, "This is a ZIP file but not an Excel workbook. Upload a .xlsx or .csv file");
         return ReadCsv(content);
     }
@@ -128,9 +128,17 @@ public static class RollFileReader
                 foreach (var cell in row.Elements<Cell>())
                 {
                     var col = cell.CellReference?.Value is { } r && ColumnIndex(r) is var at and >= 0 ? at : next;
-                    if (col >= MaxColumns) return (null, TooManyColumns($"Row {rowNumber} of the workbook"));
+                    if (col == int.MaxValue)
+                        return (null, $"The workbook has a cell ({Shorten(cell.CellReference?.Value)}) beyond Excel's last column, XFD: it may be damaged. Open it in Excel, save it as .xlsx again, or export CSV");
+                    var text = CellText(cell, shared, dateStyles);
+                    if (col >= MaxColumns)
+                    {
+                        // Excel keeps formatted but empty cells far to the right; they hold nothing to read.
+                        if (string.IsNullOrWhiteSpace(text)) continue;
+                        return (null, TooManyColumns($"Row {rowNumber} of the workbook"));
+                    }
                     while (cells.Count < col) cells.Add("");
-                    cells.Add(CellText(cell, shared, dateStyles));
+                    cells.Add(text);
                     next = col + 1;
                 }
                 records.Add((rowNumber, cells.ToArray()));
@@ -238,6 +246,8 @@ public static class RollFileReader
         }
         return n - 1;
     }
+
+    private static string Shorten(string? s) => s is null ? "" : s.Length <= 12 ? s : s[..12] + "…";
 
     public static string ColumnName(int index)
     {
