@@ -74,6 +74,7 @@ public static class SencoApp
         // Leadership (issue 8): SEN information report, exam access arrangements
         services.AddScoped<Senco.Web.Features.InformationReport.InformationReportQueries>();
         services.AddScoped<Senco.Web.Features.InformationReport.InformationReportCommands>();
+        services.AddScoped<Senco.Web.Features.ExamAccess.ExamAccessUseCases>();
 
         services.AddIdentityCore<SencoUser>(o =>
             {

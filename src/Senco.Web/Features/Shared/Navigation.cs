@@ -63,7 +63,8 @@ public static class Navigation
         new("Leadership",
         [
             new("SEN information report", "/information-report", Can(Permission.ViewAggregates)),
-        ], []),
+            new("Exam access", "/exam-access", Can(Permission.ViewExamAccess)),
+        ], ["/exam-access/"]),
         new("Data and records",
         [
             new("Data and records", "/data-protection", s => Senco.Web.Features.DataProtection.IndexModel.CanUse(s)),
