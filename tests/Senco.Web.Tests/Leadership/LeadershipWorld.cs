@@ -1,5 +1,7 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
 using Senco.Core;
+using Senco.Web.Features.Shared.Audit;
 using Senco.Core.Access;
 using Senco.Web.Tests.Infrastructure;
 
@@ -13,6 +15,16 @@ public sealed class LeadershipWorld : TestWorld
     public int ThisYear => SchoolYear.Containing(Today).StartYear;
     public int LastYear => ThisYear - 1;
     public WorldPupil Rare { get; private set; } = null!;
+    public WorldPupil Candidate => BasePupil("A", "E");
+    /// An arrangement of the candidate in school A, for the pages that change one.
+    public Guid ArrangementA { get; private set; }
+
+    public async Task<int> AuditCountAsync(string action, Guid? pupilId = null)
+    {
+        await Factory.Services.GetRequiredService<AuditWriter>().FlushAsync(default);
+        var (scope, db) = SystemDb();
+        using (scope) return db.AuditEntries.Count(e => e.Action == action && (pupilId == null || e.PupilId == pupilId));
+    }
 
     protected override async Task SeedAsync()
     {
@@ -27,6 +39,13 @@ public sealed class LeadershipWorld : TestWorld
         var version = last["sections"]!.AsArray().First(s => s!["key"]!.GetValue<string>() == "kinds-of-sen")!["version"]!.GetValue<int>();
         await senco.PutJson($"/api/v1/schools/{A.Urn}/information-reports/{LastYear}/sections/kinds-of-sen", new { text = LastYearText, version }).Expect(HttpStatusCode.OK);
         await senco.PostJson($"/api/v1/schools/{A.Urn}/information-reports", new { }).Expect(HttpStatusCode.Created);
+
+        var created = await senco.PostJson($"/api/v1/pupils/{Candidate.Id}/exam-access", new
+        {
+            kind = "Reader", evidence = "EhcPlan", normalWayOfWorking = "Has a reader in lessons and mocks", edition = SchoolYear.Containing(Today).StartYear,
+            approvedOn = Today.AddDays(-1).ToString("yyyy-MM-dd"), details = "=HYPERLINK(\"http://evil.example\")",
+        }).ExpectJson(HttpStatusCode.Created);
+        ArrangementA = Guid.Parse(created.Str("id"));
     }
 }
 

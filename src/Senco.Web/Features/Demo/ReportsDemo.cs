@@ -70,5 +70,50 @@ public static class ReportsDemo
         }
         db.InformationReports.AddRange(last, current);
         await db.SaveChangesAsync();
+        await ExamAccessAsync(db, schools[1], today, secondarySencoName);
+    }
+
+    /// Hillside's Year 10 and 11 candidates on the register: most arrangements complete, and one of each thing the
+    /// checks flag (an expired approval, one expiring soon, a Form 8 whose scores do not support extra time, no
+    /// normal-way-of-working evidence, an approval under last year's edition).
+    private static async Task ExamAccessAsync(SencoDbContext db, School school, DateOnly today, string sencoName)
+    {
+        var candidates = await db.Pupils.Where(p => p.SchoolId == school.Id && p.OnRoll && p.SenStatus != SenStatus.N && (p.YearGroup == "10" || p.YearGroup == "11"))
+            .OrderBy(p => p.Surname).ThenBy(p => p.Forename).ThenBy(p => p.Upn).Take(14).ToListAsync();
+        var edition = ExamAccessRules.EditionOn(today);
+        var yearStart = new DateOnly(edition, 9, 1);
+        var now = DateTime.UtcNow;
+        const string Assessor = "Dr Rosa Bell, specialist assessor (APC)";
+        const string Nww = "Uses this in lessons, class tests and the November mocks; confirmed by English and science teachers.";
+        for (var i = 0; i < candidates.Count; i++)
+        {
+            var p = candidates[i];
+            ExamAccessArrangement A(ExamArrangementKind kind, ExamEvidenceKind? evidence, DateOnly? approved, int ed, string? nww = Nww, int? s1 = null, int? s2 = null, string? details = null) => new()
+            {
+                Id = Guid.CreateVersion7(), SchoolId = school.Id, PupilId = p.Id, Kind = kind, Evidence = evidence, Details = details,
+                AssessedOn = evidence == ExamEvidenceKind.Form8 ? approved?.AddDays(-21) ?? yearStart.AddDays(30) : null,
+                Assessor = evidence == ExamEvidenceKind.Form8 ? Assessor : null,
+                Score1Area = s1 is null ? null : "Reading speed (TOWRE-2)", Score1 = s1, Score2Area = s2 is null ? null : "Writing speed (DASH 17+)", Score2 = s2,
+                NormalWayOfWorking = nww, EditionStartYear = ed, ApprovedOn = approved, RecordedBy = sencoName, RecordedAt = now, UpdatedAt = now, Version = 1,
+            };
+            var recent = yearStart.AddDays(40 + i);
+            db.ExamAccessArrangements.Add(i switch
+            {
+                0 => A(ExamArrangementKind.ExtraTime25, ExamEvidenceKind.Form8, today.AddMonths(-27), ExamAccessRules.EditionOn(today.AddMonths(-27)), s1: 78, s2: 82),      // expired
+                1 => A(ExamArrangementKind.ExtraTime25, ExamEvidenceKind.Form8, today.AddMonths(-25), ExamAccessRules.EditionOn(today.AddMonths(-25)), s1: 80, s2: 88),      // expiring soon
+                2 => A(ExamArrangementKind.ExtraTime25, ExamEvidenceKind.Form8, recent, edition, s1: 86, s2: 92),                                                         // scores do not support it
+                3 => A(ExamArrangementKind.WordProcessor, ExamEvidenceKind.HistoryOfNeed, recent, edition, nww: null, details: "Laptop with spellchecker and predictive text turned off"), // no NWW
+                4 => A(ExamArrangementKind.Reader, ExamEvidenceKind.EhcPlan, today.AddMonths(-8), ExamAccessRules.EditionOn(today.AddMonths(-8))),                       // older edition
+                _ => (i % 4) switch
+                {
+                    0 => A(ExamArrangementKind.ExtraTime25, ExamEvidenceKind.Form8, recent, edition, s1: 76 + i % 6, s2: 81 + i % 3),
+                    1 => A(ExamArrangementKind.RestBreaks, ExamEvidenceKind.ProfessionalReport, recent, edition, details: "Up to 10 minutes' supervised rest in each hour"),
+                    2 => A(ExamArrangementKind.SeparateInvigilation, ExamEvidenceKind.HistoryOfNeed, recent, edition, details: "Small room with no more than six candidates"),
+                    _ => A(ExamArrangementKind.ComputerReader, ExamEvidenceKind.Form8, recent, edition, s1: 79, s2: 84),
+                },
+            });
+            if (i % 3 == 0 && i > 4) db.ExamAccessArrangements.Add(A(ExamArrangementKind.WordProcessor, ExamEvidenceKind.HistoryOfNeed, recent, edition));
+        }
+        await db.SaveChangesAsync();
     }
 }
