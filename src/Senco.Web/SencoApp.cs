@@ -72,6 +72,10 @@ public static class SencoApp
         Senco.Web.Features.Team.TeamServices.Add(services);
         Senco.Web.Features.Imports.ImportServices.Add(services); // MIS import, subject access, retention (issue 7)
         Senco.Web.Features.Delivery.DeliveryServices.Add(services);
+        // Leadership (issue 8): SEN information report, exam access arrangements
+        services.AddScoped<Senco.Web.Features.InformationReport.InformationReportQueries>();
+        services.AddScoped<Senco.Web.Features.InformationReport.InformationReportCommands>();
+        services.AddScoped<Senco.Web.Features.ExamAccess.ExamAccessUseCases>();
 
         services.AddIdentityCore<SencoUser>(o =>
             {

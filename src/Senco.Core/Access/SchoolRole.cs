@@ -110,6 +110,17 @@ public enum Permission
     /// The school calendar: term dates and closures (INSET days, half terms), from which school days are counted. The
     /// office usually keeps it, with the SENCOs; everyone reads it through the figures it changes.
     ManageSchoolCalendar,
+    // Leadership (issue 8). The SEN information report is published on the school's website, so everyone who may see
+    // aggregates reads it (ViewAggregates); the SENCO, the assistant SENCO and senior leaders write it and record the
+    // governors' approval. Exam access arrangements hold Form 8 scores and evidence of need (special category data):
+    // the SENCOs keep them; leaders and the exam officer (usually a SchoolAdmin) read the lists to run the exams;
+    // teachers and teaching assistants do not see assessment scores.
+    /// Write the SEN information report, start next year's, record the governors' approval.
+    ManageInformationReport,
+    /// Candidates' access arrangements with their evidence, the checks and the exam officer's lists and downloads.
+    ViewExamAccess,
+    /// Record and change access arrangements and their evidence.
+    ManageExamAccess,
 }
 
 public static class RolePermissions
@@ -124,7 +135,7 @@ public static class RolePermissions
             Permission.ViewTeam, Permission.ManageTeam, Permission.ManageSafeguardingSettings, Permission.ViewStaffDevelopment,
             Permission.ImportPupils, Permission.LogSubjectAccess, Permission.ExportPupilRecord, Permission.ManageRetention,
             Permission.LogDelivery, Permission.ViewDelivery, Permission.ManageDelivery, Permission.RaiseConcern, Permission.ManageConcerns,
-            Permission.ManageSchoolCalendar],
+            Permission.ManageSchoolCalendar, Permission.ManageInformationReport, Permission.ViewExamAccess, Permission.ManageExamAccess],
         [SchoolRole.AssistantSenco] = [Permission.ViewAggregates, Permission.ViewPupils, Permission.ExportRegister, Permission.EditPupilDetails, Permission.ChangeSenStatus,
             Permission.ViewEhc, Permission.ManageEhc,
             Permission.ViewPlans, Permission.ManagePlans, Permission.ViewPassports, Permission.ApprovePassport,
@@ -133,7 +144,7 @@ public static class RolePermissions
             Permission.ViewTeam, Permission.ManageTeam, Permission.ViewStaffDevelopment,
             Permission.ImportPupils,
             Permission.LogDelivery, Permission.ViewDelivery, Permission.ManageDelivery, Permission.RaiseConcern, Permission.ManageConcerns,
-            Permission.ManageSchoolCalendar],
+            Permission.ManageSchoolCalendar, Permission.ManageInformationReport, Permission.ViewExamAccess, Permission.ManageExamAccess],
         // Teachers read passports and strategies of the pupils they teach, and may suggest changes to those passports;
         // they take the registers of the intervention groups they run.
         [SchoolRole.Teacher] = [Permission.ViewAggregates, Permission.ViewPupils, Permission.ViewEhc, Permission.ViewPassports, Permission.ProposePassportChange,
@@ -145,17 +156,17 @@ public static class RolePermissions
         // Leaders oversee SEN support: they read plans, passports, provision and deployment but do not write them.
         [SchoolRole.SeniorLeader] = [Permission.ViewAggregates, Permission.ViewPupils, Permission.ExportRegister, Permission.ViewEhc, Permission.ViewPlans, Permission.ViewPassports,
             Permission.ViewProvision, Permission.ViewDeployment, Permission.ViewTeam, Permission.ManageSafeguardingSettings, Permission.ViewStaffDevelopment,
-            Permission.ViewDelivery, Permission.RaiseConcern],
+            Permission.ViewDelivery, Permission.RaiseConcern, Permission.ManageInformationReport, Permission.ViewExamAccess],
         // Governors hold the school to account through aggregates; they never see a named pupil.
         [SchoolRole.Governor] = [Permission.ViewAggregates],
         [SchoolRole.TrustLead] = [Permission.ViewAggregates, Permission.ViewPupils, Permission.ExportRegister, Permission.ViewEhc, Permission.ViewPlans, Permission.ViewPassports,
-            Permission.ViewProvision, Permission.ViewDeployment, Permission.ViewTeam, Permission.ViewStaffDevelopment, Permission.ViewDelivery],
+            Permission.ViewProvision, Permission.ViewDeployment, Permission.ViewTeam, Permission.ViewStaffDevelopment, Permission.ViewDelivery, Permission.ViewExamAccess],
         // Office staff keep the roll (admissions, census, classes) but do not decide SEN status, run EHC work or read
         // SEN support plans; they may see EHC plans and deadlines (they book review meetings and send the letters) and
         // the provision map (they help cost it).
         [SchoolRole.SchoolAdmin] = [Permission.ViewAggregates, Permission.ViewPupils, Permission.ExportRegister, Permission.EditPupilDetails, Permission.ViewAudit, Permission.ViewEhc,
             Permission.ManageTeachingGroups, Permission.ViewProvision, Permission.ExchangeData,
-            Permission.ImportPupils, Permission.LogSubjectAccess, Permission.ManageSchoolCalendar],
+            Permission.ImportPupils, Permission.LogSubjectAccess, Permission.ManageSchoolCalendar, Permission.ViewExamAccess],
     };
 
     public static bool Has(SchoolRole role, Permission permission) => Table[role].Contains(permission);

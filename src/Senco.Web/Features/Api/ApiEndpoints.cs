@@ -31,5 +31,7 @@ public static class ApiEndpoints
         Senco.Web.Features.Imports.DataExchangeApi.MapDataExchangeApi(secured); // MIS import, subject access (issue 7)
         Senco.Web.Features.Delivery.DeliveryServices.MapApi(secured);
         Senco.Web.Features.Trusts.TrustApi.MapTrustApi(secured); // the trust view (issue 8)
+        Senco.Web.Features.InformationReport.InformationReportApi.MapInformationReportApi(secured); // leadership (issue 8)
+        Senco.Web.Features.ExamAccess.ExamAccessApi.MapExamAccessApi(secured);
     }
 }

@@ -59,6 +59,12 @@ public static class Navigation
             new("Staff development", "/staff-development", Can(Permission.ViewStaffDevelopment)),
             new("Safeguarding settings", "/team-settings", Can(Permission.ManageSafeguardingSettings)),
         ], ["/meetings/", "/referrals/", "/documents/", "/restricted-notes/", "/meeting-actions/"]),
+        // Leadership (issue 8). Other branches add their pages to this same section; the lists are merged.
+        new("Leadership",
+        [
+            new("SEN information report", "/information-report", Can(Permission.ViewAggregates)),
+            new("Exam access", "/exam-access", Can(Permission.ViewExamAccess)),
+        ], ["/exam-access/"]),
         new("Data and records",
         [
             new("Data and records", "/data-protection", s => Senco.Web.Features.DataProtection.IndexModel.CanUse(s)),
