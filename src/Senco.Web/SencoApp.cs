@@ -71,6 +71,7 @@ public static class SencoApp
         Senco.Web.Features.Team.TeamServices.Add(services);
         Senco.Web.Features.Imports.ImportServices.Add(services); // MIS import, subject access, retention (issue 7)
         Senco.Web.Features.Delivery.DeliveryServices.Add(services);
+        services.AddScoped<Senco.Web.Features.Leadership.Assessment.AssessmentCommands>(); // leadership and analysis (issue 8)
 
         services.AddIdentityCore<SencoUser>(o =>
             {

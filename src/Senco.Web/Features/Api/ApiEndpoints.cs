@@ -30,5 +30,6 @@ public static class ApiEndpoints
         Senco.Web.Features.Team.TeamApi.MapTeamApi(secured);
         Senco.Web.Features.Imports.DataExchangeApi.MapDataExchangeApi(secured); // MIS import, subject access (issue 7)
         Senco.Web.Features.Delivery.DeliveryServices.MapApi(secured);
+        Senco.Web.Features.Leadership.LeadershipApi.MapLeadershipApi(secured);
     }
 }

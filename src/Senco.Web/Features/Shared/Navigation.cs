@@ -59,6 +59,13 @@ public static class Navigation
             new("Staff development", "/staff-development", Can(Permission.ViewStaffDevelopment)),
             new("Safeguarding settings", "/team-settings", Can(Permission.ManageSafeguardingSettings)),
         ], ["/meetings/", "/referrals/", "/documents/", "/restricted-notes/", "/meeting-actions/"]),
+        new("Leadership",
+        [
+            new("Assessment analysis", "/analysis", Can(Permission.ViewAggregates)),
+            new("Assessment results", "/assessments", Can(Permission.ViewAssessments)),
+            new("Import results", "/assessments/import", Can(Permission.RecordAssessments)),
+            new("School scales", "/assessments/scales", Can(Permission.RecordAssessments)),
+        ], []),
         new("Data and records",
         [
             new("Data and records", "/data-protection", s => Senco.Web.Features.DataProtection.IndexModel.CanUse(s)),
