@@ -30,7 +30,7 @@ public static class AnalysisQueries
     public static async Task<AnalysisView> LoadAsync(SchoolData data, string? seriesKey, string? termKey, CancellationToken ct)
     {
         var suppress = !data.School.Can(Permission.ViewAssessments);
-        var keys = await data.Q<AssessmentResult>().Select(r => new { r.Measure, r.Subject, r.ScaleId }).Distinct().ToListAsync(ct);
+        var keys = await data.Q<AssessmentResult>().GroupBy(r => new { r.Measure, r.Subject, r.ScaleId }).Select(g => new { g.Key.Measure, g.Key.Subject, g.Key.ScaleId, Count = g.Count() }).ToListAsync(ct);
         var scales = await data.Q<AssessmentScale>().ToListAsync(ct);
         var available = keys.Select(k =>
         {
@@ -38,7 +38,9 @@ public static class AnalysisQueries
             return new Series(KeyOf(k.Measure, k.Subject, k.ScaleId), k.Measure, k.Subject, k.ScaleId, AssessmentCommands.Describe(k.Measure, k.Subject, scale?.Name),
                 AssessmentRules.IsGraded(k.Measure, scale));
         }).OrderBy(s => s.Measure).ThenBy(s => s.Label, StringComparer.Ordinal).ToList();
-        var series = available.FirstOrDefault(s => s.Key == seriesKey) ?? available.FirstOrDefault();
+        // Without a choice, the series with the most results: the one a governor most likely asks about.
+        var busiest = keys.OrderByDescending(k => k.Count).Select(k => KeyOf(k.Measure, k.Subject, k.ScaleId)).FirstOrDefault();
+        var series = available.FirstOrDefault(s => s.Key == seriesKey) ?? available.FirstOrDefault(s => s.Key == busiest);
         if (series is null) return new AnalysisView(available, null, [], null, null, null, []);
 
         var results = await data.Q<AssessmentResult>().Include(r => r.Scale)
