@@ -76,6 +76,7 @@ public static class SencoApp
         services.AddScoped<Senco.Web.Features.InformationReport.InformationReportQueries>();
         services.AddScoped<Senco.Web.Features.InformationReport.InformationReportCommands>();
         services.AddScoped<Senco.Web.Features.ExamAccess.ExamAccessUseCases>();
+        services.AddScoped<Senco.Web.Features.Leadership.Assessment.AssessmentCommands>(); // leadership and analysis (issue 8)
 
         services.AddIdentityCore<SencoUser>(o =>
             {

@@ -121,6 +121,14 @@ public enum Permission
     ViewExamAccess,
     /// Record and change access arrangements and their evidence.
     ManageExamAccess,
+    // Leadership and analysis (issue 8). Attainment is personal data, not special category, but a pupil's scores next to
+    // their SEN status are: so named results are read by those who already read the register with names, and recorded by
+    // those who keep the school's data (the SENCOs and the office, who import the MIS's assessment exports). Governors
+    // read the analysis through ViewAggregates, with small groups withheld.
+    /// Each pupil's assessment results, named; the analysis without small groups withheld.
+    ViewAssessments,
+    /// Enter and import assessment results and keep the school's own scales.
+    RecordAssessments,
 }
 
 public static class RolePermissions
@@ -135,7 +143,8 @@ public static class RolePermissions
             Permission.ViewTeam, Permission.ManageTeam, Permission.ManageSafeguardingSettings, Permission.ViewStaffDevelopment,
             Permission.ImportPupils, Permission.LogSubjectAccess, Permission.ExportPupilRecord, Permission.ManageRetention,
             Permission.LogDelivery, Permission.ViewDelivery, Permission.ManageDelivery, Permission.RaiseConcern, Permission.ManageConcerns,
-            Permission.ManageSchoolCalendar, Permission.ManageInformationReport, Permission.ViewExamAccess, Permission.ManageExamAccess],
+            Permission.ManageSchoolCalendar, Permission.ManageInformationReport, Permission.ViewExamAccess, Permission.ManageExamAccess,
+            Permission.ViewAssessments, Permission.RecordAssessments],
         [SchoolRole.AssistantSenco] = [Permission.ViewAggregates, Permission.ViewPupils, Permission.ExportRegister, Permission.EditPupilDetails, Permission.ChangeSenStatus,
             Permission.ViewEhc, Permission.ManageEhc,
             Permission.ViewPlans, Permission.ManagePlans, Permission.ViewPassports, Permission.ApprovePassport,
@@ -144,11 +153,12 @@ public static class RolePermissions
             Permission.ViewTeam, Permission.ManageTeam, Permission.ViewStaffDevelopment,
             Permission.ImportPupils,
             Permission.LogDelivery, Permission.ViewDelivery, Permission.ManageDelivery, Permission.RaiseConcern, Permission.ManageConcerns,
-            Permission.ManageSchoolCalendar, Permission.ManageInformationReport, Permission.ViewExamAccess, Permission.ManageExamAccess],
+            Permission.ManageSchoolCalendar, Permission.ManageInformationReport, Permission.ViewExamAccess, Permission.ManageExamAccess,
+            Permission.ViewAssessments, Permission.RecordAssessments],
         // Teachers read passports and strategies of the pupils they teach, and may suggest changes to those passports;
         // they take the registers of the intervention groups they run.
         [SchoolRole.Teacher] = [Permission.ViewAggregates, Permission.ViewPupils, Permission.ViewEhc, Permission.ViewPassports, Permission.ProposePassportChange,
-            Permission.ViewProvision, Permission.RecordSessions, Permission.LogDelivery, Permission.RaiseConcern],
+            Permission.ViewProvision, Permission.RecordSessions, Permission.LogDelivery, Permission.RaiseConcern, Permission.ViewAssessments],
         // Teaching assistants work across classes and keep passports up to date: they read every passport in the
         // school and propose changes, which the SENCO approves; they take the registers of their own groups.
         [SchoolRole.TeachingAssistant] = [Permission.ViewAggregates, Permission.ViewPupils, Permission.ViewEhc, Permission.ViewPassports, Permission.ProposePassportChange,
@@ -156,17 +166,19 @@ public static class RolePermissions
         // Leaders oversee SEN support: they read plans, passports, provision and deployment but do not write them.
         [SchoolRole.SeniorLeader] = [Permission.ViewAggregates, Permission.ViewPupils, Permission.ExportRegister, Permission.ViewEhc, Permission.ViewPlans, Permission.ViewPassports,
             Permission.ViewProvision, Permission.ViewDeployment, Permission.ViewTeam, Permission.ManageSafeguardingSettings, Permission.ViewStaffDevelopment,
-            Permission.ViewDelivery, Permission.RaiseConcern, Permission.ManageInformationReport, Permission.ViewExamAccess],
+            Permission.ViewDelivery, Permission.RaiseConcern, Permission.ManageInformationReport, Permission.ViewExamAccess, Permission.ViewAssessments],
         // Governors hold the school to account through aggregates; they never see a named pupil.
         [SchoolRole.Governor] = [Permission.ViewAggregates],
         [SchoolRole.TrustLead] = [Permission.ViewAggregates, Permission.ViewPupils, Permission.ExportRegister, Permission.ViewEhc, Permission.ViewPlans, Permission.ViewPassports,
-            Permission.ViewProvision, Permission.ViewDeployment, Permission.ViewTeam, Permission.ViewStaffDevelopment, Permission.ViewDelivery, Permission.ViewExamAccess],
+            Permission.ViewProvision, Permission.ViewDeployment, Permission.ViewTeam, Permission.ViewStaffDevelopment, Permission.ViewDelivery, Permission.ViewExamAccess,
+            Permission.ViewAssessments],
         // Office staff keep the roll (admissions, census, classes) but do not decide SEN status, run EHC work or read
         // SEN support plans; they may see EHC plans and deadlines (they book review meetings and send the letters) and
         // the provision map (they help cost it).
         [SchoolRole.SchoolAdmin] = [Permission.ViewAggregates, Permission.ViewPupils, Permission.ExportRegister, Permission.EditPupilDetails, Permission.ViewAudit, Permission.ViewEhc,
             Permission.ManageTeachingGroups, Permission.ViewProvision, Permission.ExchangeData,
-            Permission.ImportPupils, Permission.LogSubjectAccess, Permission.ManageSchoolCalendar, Permission.ViewExamAccess],
+            Permission.ImportPupils, Permission.LogSubjectAccess, Permission.ManageSchoolCalendar, Permission.ViewExamAccess,
+            Permission.ViewAssessments, Permission.RecordAssessments],
     };
 
     public static bool Has(SchoolRole role, Permission permission) => Table[role].Contains(permission);

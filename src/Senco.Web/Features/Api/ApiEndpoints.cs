@@ -33,5 +33,6 @@ public static class ApiEndpoints
         Senco.Web.Features.Trusts.TrustApi.MapTrustApi(secured); // the trust view (issue 8)
         Senco.Web.Features.InformationReport.InformationReportApi.MapInformationReportApi(secured); // leadership (issue 8)
         Senco.Web.Features.ExamAccess.ExamAccessApi.MapExamAccessApi(secured);
+        Senco.Web.Features.Leadership.LeadershipApi.MapLeadershipApi(secured);
     }
 }

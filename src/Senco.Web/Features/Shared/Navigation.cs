@@ -59,12 +59,16 @@ public static class Navigation
             new("Staff development", "/staff-development", Can(Permission.ViewStaffDevelopment)),
             new("Safeguarding settings", "/team-settings", Can(Permission.ManageSafeguardingSettings)),
         ], ["/meetings/", "/referrals/", "/documents/", "/restricted-notes/", "/meeting-actions/"]),
-        // Leadership (issue 8). Other branches add their pages to this same section; the lists are merged.
+        // Leadership (issue 8): analysis of SEN pupils' attainment, the information report governors publish, exam access.
         new("Leadership",
         [
+            new("Assessment analysis", "/analysis", Can(Permission.ViewAggregates)),
+            new("Assessment results", "/assessments", Can(Permission.ViewAssessments)),
+            new("Import results", "/assessments/import", Can(Permission.RecordAssessments)),
+            new("School scales", "/assessments/scales", Can(Permission.RecordAssessments)),
             new("SEN information report", "/information-report", Can(Permission.ViewAggregates)),
             new("Exam access", "/exam-access", Can(Permission.ViewExamAccess)),
-        ], ["/exam-access/"]),
+        ], ["/exam-access/", "/information-report/"]),
         new("Data and records",
         [
             new("Data and records", "/data-protection", s => Senco.Web.Features.DataProtection.IndexModel.CanUse(s)),
