@@ -16,6 +16,7 @@ internal sealed class AgencyConfig : IEntityTypeConfiguration<Agency>
         b.Property(x => x.ContactName).HasMaxLength(120);
         b.Property(x => x.Phone).HasMaxLength(40);
         b.Property(x => x.Email).HasMaxLength(200);
+        b.Property(x => x.Address).HasMaxLength(500);
         b.Property(x => x.Notes).HasMaxLength(2000);
         b.Property(x => x.Version).IsConcurrencyToken();
         b.HasOne<School>().WithMany().HasForeignKey(x => x.SchoolId).OnDelete(DeleteBehavior.Restrict);
@@ -49,6 +50,7 @@ internal sealed class PupilContactConfig : IEntityTypeConfiguration<PupilContact
         b.Property(x => x.Phone).HasMaxLength(40);
         b.Property(x => x.Email).HasMaxLength(200);
         b.Property(x => x.Notes).HasMaxLength(2000);
+        b.Property(x => x.Version).IsConcurrencyToken();
         b.HasOne<Pupil>().WithMany().HasForeignKey(x => x.PupilId).OnDelete(DeleteBehavior.Cascade);
     }
 }
@@ -120,6 +122,7 @@ internal sealed class PupilVoiceConfig : IEntityTypeConfiguration<PupilVoice>
         b.Property(x => x.Words).HasMaxLength(4000).IsRequired();
         b.Property(x => x.CapturedBy).HasMaxLength(120).IsRequired();
         b.Property(x => x.How).HasMaxLength(200);
+        b.Property(x => x.Version).IsConcurrencyToken();
         b.HasOne<Pupil>().WithMany().HasForeignKey(x => x.PupilId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -19,7 +19,10 @@ public class Agency : ISchoolScoped
     public string? ContactName { get; set; }
     public string? Phone { get; set; }
     public string? Email { get; set; }
+    public string? Address { get; set; }
     public string? Notes { get; set; }
+    /// No longer used: hidden from the referral picker but kept, because referrals still point at it.
+    public bool Archived { get; set; }
     public int Version { get; set; }
 }
 
@@ -62,6 +65,7 @@ public class PupilContact : ISchoolScoped
     public ContactMethod PreferredMethod { get; set; }
     /// Interpreter needed, times to avoid, separated parents to be written to separately, and so on.
     public string? Notes { get; set; }
+    public int Version { get; set; }
 }
 
 public enum CommunicationKind { Call, Email, Meeting, Letter, ParentsEvening, Other }
@@ -146,6 +150,7 @@ public class PupilVoice : ISchoolScoped
     public string CapturedBy { get; set; } = "";
     /// How the views were gathered: talking, drawing, symbols, a trusted adult scribing.
     public string? How { get; set; }
+    public int Version { get; set; }
 }
 
 /// Safeguarding liaison flags of a pupil. The flags tell staff to liaise with the DSL; the detail lives in restricted

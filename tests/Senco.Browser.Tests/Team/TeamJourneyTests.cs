@@ -79,6 +79,22 @@ public sealed class TeamJourneyTests(AppServer app, BrowserFixture browser)
             await Axe.CheckAsync(page, "team-" + name);
         }
 
+        // Correcting an agency's phone number from the directory, and the edit page with an error.
+        await page.GotoAsync($"{app.BaseUrl}/schools/{Urn}/agencies");
+        await page.Locator("a[href$='/edit']").First.ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("Change");
+        await Axe.CheckAsync(page, "team-agency-edit");
+        var editUrl = page.Url;
+        await page.FillAsync("#Input-Name", "");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save changes" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".govuk-error-summary")).ToContainTextAsync("Enter the name of the agency");
+        await Axe.CheckAsync(page, "team-agency-edit-errors");
+        await page.GotoAsync(editUrl);
+        await page.FillAsync("#Input-Phone", "01632 961234");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save changes" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".govuk-notification-banner")).ToContainTextAsync("has been saved");
+        await Assertions.Expect(page.Locator("table")).ToContainTextAsync("01632 961234");
+
         // Forms showing errors: a consent dated in the future, an action with no owner.
         await page.GotoAsync($"{app.BaseUrl}/pupils/{pupil}/team/parents");
         await Open(page, "Record consent");

@@ -14,6 +14,7 @@ public sealed class AgenciesModel(TeamAccess access, TeamQueries queries, TeamCo
         public string? ContactName { get; set; }
         public string? Phone { get; set; }
         public string? Email { get; set; }
+        public string? Address { get; set; }
         public string? Notes { get; set; }
     }
 
@@ -32,7 +33,7 @@ public sealed class AgenciesModel(TeamAccess access, TeamQueries queries, TeamCo
     public async Task<IActionResult> OnPostAsync(string urn, CancellationToken ct)
     {
         if (LoadSchool(urn, Permission.ManageTeam) is { } denied) return denied;
-        var outcome = await commands.CreateAgencyAsync(urn, new AgencyInput(Input.Name, Input.Kind, Input.ContactName, Input.Phone, Input.Email, Input.Notes), ct);
+        var outcome = await commands.CreateAgencyAsync(urn, new AgencyInput(Input.Name, Input.Kind, Input.ContactName, Input.Phone, Input.Email, Input.Notes, Input.Address), ct);
         if (outcome.IsOk)
         {
             Notice = $"{outcome.Value!.Name} has been added to the directory.";

@@ -38,7 +38,7 @@ public sealed class ReferralsModel(TeamAccess access, TeamQueries queries, TeamC
     public PupilTeam Team { get; private set; } = null!;
     public IReadOnlyList<AgencyWaits> Agencies { get; private set; } = [];
     public IEnumerable<SelectListItem> AgencyItems => new[] { new SelectListItem("Choose an agency", "") }
-        .Concat(Agencies.Select(a => new SelectListItem($"{a.Agency.Name} ({TeamText.Kind(a.Agency.Kind)})", a.Agency.Id.ToString(), a.Agency.Id == Input.AgencyId)));
+        .Concat(Agencies.Where(a => !a.Agency.Archived).Select(a => new SelectListItem($"{a.Agency.Name} ({TeamText.Kind(a.Agency.Kind)})", a.Agency.Id.ToString(), a.Agency.Id == Input.AgencyId)));
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {

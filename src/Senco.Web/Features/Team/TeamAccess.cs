@@ -55,6 +55,12 @@ public sealed class TeamAccess(SencoDbContext db, UserContext user)
     public Task<Outcome<Agency>> AgencyAsync(Guid id, Permission permission, bool track = false, CancellationToken ct = default) =>
         Find(db.Agencies, a => a.Id == id, permission, track, ct);
 
+    public Task<Outcome<PupilContact>> ContactAsync(Guid id, Permission permission, bool track = false, CancellationToken ct = default) =>
+        Find(db.PupilContacts, c => c.Id == id, permission, track, ct);
+
+    public Task<Outcome<PupilVoice>> VoiceAsync(Guid id, Permission permission, bool track = false, CancellationToken ct = default) =>
+        Find(db.PupilVoices, v => v.Id == id, permission, track, ct);
+
     public Task<Outcome<ConsentRecord>> ConsentAsync(Guid id, Permission permission, bool track = false, CancellationToken ct = default) =>
         Find(db.ConsentRecords, c => c.Id == id, permission, track, ct);
 

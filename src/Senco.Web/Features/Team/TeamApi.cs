@@ -17,10 +17,10 @@ public static class TeamApi
     private static string? D(DateOnly? d) => d?.ToString("yyyy-MM-dd");
     private static string Utc(DateTime t) => DateTime.SpecifyKind(t, DateTimeKind.Utc).ToString("yyyy-MM-ddTHH:mm:ssZ");
 
-    public static object Dto(Agency a) => new { a.Id, a.Name, kind = a.Kind.ToString(), a.ContactName, a.Phone, a.Email, a.Notes, a.Version };
+    public static object Dto(Agency a) => new { a.Id, a.Name, kind = a.Kind.ToString(), a.ContactName, a.Phone, a.Email, a.Address, a.Notes, a.Archived, a.Version };
     public static object Dto(AgencyWaits w) => new
     {
-        w.Agency.Id, w.Agency.Name, kind = w.Agency.Kind.ToString(), w.Agency.ContactName, w.Agency.Phone, w.Agency.Email, w.Agency.Notes, w.Agency.Version,
+        w.Agency.Id, w.Agency.Name, kind = w.Agency.Kind.ToString(), w.Agency.ContactName, w.Agency.Phone, w.Agency.Email, w.Agency.Address, w.Agency.Notes, w.Agency.Archived, w.Agency.Version,
         waitingTimes = new { seen = w.Waits.Seen, averageDays = w.Waits.AverageDays, longestDays = w.Waits.LongestDays, waiting = w.Waits.Waiting, longestWaitingDays = w.Waits.LongestWaitingDays },
     };
     public static object Dto(Referral r) => new
@@ -29,7 +29,7 @@ public static class TeamApi
         consentInPlace = r.Consent is { WithdrawnOn: null }, consent = r.Consent is null ? null : Dto(r.Consent),
         status = r.Status.ToString(), seenOn = D(r.SeenOn), waitDays = TeamRules.WaitDays(r), r.Outcome, r.CreatedBy, r.Version,
     };
-    public static object Dto(PupilContact c) => new { c.Id, c.Name, c.Relationship, c.ParentalResponsibility, c.Phone, c.Email, preferredMethod = c.PreferredMethod.ToString(), c.Notes };
+    public static object Dto(PupilContact c) => new { c.Id, c.Name, c.Relationship, c.ParentalResponsibility, c.Phone, c.Email, preferredMethod = c.PreferredMethod.ToString(), c.Notes, c.Version };
     public static object Dto(ConsentRecord c) => new { c.Id, c.Purpose, c.GivenBy, givenOn = D(c.GivenOn), withdrawnOn = D(c.WithdrawnOn), inPlace = c.InPlace, c.Notes, c.RecordedBy };
     public static object Dto(CommunicationEntry e) => new { e.Id, on = D(e.On), kind = e.Kind.ToString(), e.With, e.Summary, e.RecordedBy, recordedAt = Utc(e.RecordedAt) };
     public static object Dto(MeetingAction a) => new { a.Id, a.MeetingId, meeting = a.Meeting?.Title, a.Description, a.OwnerUserId, a.OwnerName, dueOn = D(a.DueOn), doneOn = D(a.DoneOn), done = a.DoneOn is not null };
@@ -38,7 +38,7 @@ public static class TeamApi
         m.Id, m.Title, kind = m.Kind.ToString(), startsAt = m.StartsAt.ToString("yyyy-MM-ddTHH:mm"), m.DurationMinutes, m.Location, m.PupilId,
         m.Invited, m.Attendees, m.Notes, m.Version, actions = m.Actions.OrderBy(a => a.DueOn).Select(Dto).ToList(),
     };
-    public static object Dto(PupilVoice v) => new { v.Id, on = D(v.On), context = v.Context.ToString(), v.Words, v.CapturedBy, v.How };
+    public static object Dto(PupilVoice v) => new { v.Id, on = D(v.On), context = v.Context.ToString(), v.Words, v.CapturedBy, v.How, v.Version };
     public static object Dto(SafeguardingFlags? f) => new
     {
         childProtection = f?.ChildProtection ?? false, childInNeed = f?.ChildInNeed ?? false, lookedAfter = f?.LookedAfter ?? false,
@@ -87,8 +87,9 @@ public static class TeamApi
         {
             var (input, error) = await ApiJson.ReadAsync<AgencyInput>(http);
             if (error is not null) return error;
-            return R(await c.UpdateAgencyAsync(id, input!, http.RequestAborted), a => TypedResults.Ok(Dto(a)));
-        });
+            var o = await c.UpdateAgencyAsync(id, input!, http.RequestAborted);
+            return o.Kind == OutcomeKind.Conflict ? Conflict(o, Dto) : R(o, a => TypedResults.Ok(Dto(a)));
+        }).WithSummary("Correct an agency: name, kind, contactName, phone, email, address, notes, archived (hidden from the referral picker, kept for history), version (409 with `current` if stale).");
 
         g.MapGet("/pupils/{id:guid}/referrals", async (Guid id, TeamAccess access, TeamQueries q, AuditLog audit, CancellationToken ct) =>
         {
@@ -134,6 +135,13 @@ public static class TeamApi
             if (error is not null) return error;
             return R(await c.AddContactAsync(id, input!, http.RequestAborted), v => TypedResults.Created($"/api/v1/pupils/{id}/contacts", Dto(v)));
         }).WithSummary("Add a parent, carer or other contact: name, relationship, parentalResponsibility, phone, email, preferredMethod (Phone, Email, Letter, InPerson, Text).");
+        g.MapPut("/contacts/{id:guid}", async (Guid id, HttpContext http, TeamCommands c) =>
+        {
+            var (input, error) = await ApiJson.ReadAsync<ContactInput>(http);
+            if (error is not null) return error;
+            var o = await c.UpdateContactAsync(id, input!, http.RequestAborted);
+            return o.Kind == OutcomeKind.Conflict ? Conflict(o, Dto) : R(o, v => TypedResults.Ok(Dto(v)));
+        }).WithSummary("Correct a contact with the version you read (409 with `current` if stale): the same fields as adding one.");
 
         g.MapGet("/pupils/{id:guid}/consents", async (Guid id, TeamAccess access, TeamQueries q, AuditLog audit, CancellationToken ct) =>
         {
@@ -227,6 +235,13 @@ public static class TeamApi
             if (error is not null) return error;
             return R(await c.AddVoiceAsync(id, input!, http.RequestAborted), v => TypedResults.Created($"/api/v1/pupils/{id}/voice", Dto(v)));
         }).WithSummary("The pupil's views in their own words: on, context (SupportPlan, Passport, Review, EhcPlan, Other), words, capturedBy, how.");
+        g.MapPut("/voice/{id:guid}", async (Guid id, HttpContext http, TeamCommands c) =>
+        {
+            var (input, error) = await ApiJson.ReadAsync<VoiceInput>(http);
+            if (error is not null) return error;
+            var o = await c.UpdateVoiceAsync(id, input!, http.RequestAborted);
+            return o.Kind == OutcomeKind.Conflict ? Conflict(o, Dto) : R(o, v => TypedResults.Ok(Dto(v)));
+        }).WithSummary("Correct a record of the pupil's views with the version you read (409 with `current` if stale).");
 
         // Safeguarding, restricted notes, Early Help
         g.MapGet("/pupils/{id:guid}/safeguarding", async (Guid id, TeamAccess access, TeamQueries q, AuditLog audit, CancellationToken ct) =>

@@ -10,16 +10,16 @@ using Senco.Web.Features.Shared.Audit;
 
 namespace Senco.Web.Features.Team;
 
-public sealed record AgencyInput(string? Name, string? Kind, string? ContactName, string? Phone, string? Email, string? Notes);
+public sealed record AgencyInput(string? Name, string? Kind, string? ContactName, string? Phone, string? Email, string? Notes, string? Address = null, bool? Archived = null, int? Version = null);
 public sealed record ReferralInput(Guid? AgencyId, string? Reason, DateOnly? SentOn, Guid? ConsentId, string? Status, DateOnly? SeenOn, string? Outcome, int? Version = null);
-public sealed record ContactInput(string? Name, string? Relationship, bool ParentalResponsibility, string? Phone, string? Email, string? PreferredMethod, string? Notes);
+public sealed record ContactInput(string? Name, string? Relationship, bool ParentalResponsibility, string? Phone, string? Email, string? PreferredMethod, string? Notes, int? Version = null);
 public sealed record ConsentInput(string? Purpose, string? GivenBy, DateOnly? GivenOn, string? Notes);
 public sealed record WithdrawInput(DateOnly? WithdrawnOn);
 public sealed record CommunicationInput(DateOnly? On, string? Kind, string? With, string? Summary);
 public sealed record MeetingInput(string? Title, string? Kind, DateTime? StartsAt, int? DurationMinutes, string? Location, Guid? PupilId,
     string? Invited, string? Attendees, string? Notes, int? Version = null);
 public sealed record ActionInput(string? Description, Guid? OwnerUserId, DateOnly? DueOn);
-public sealed record VoiceInput(DateOnly? On, string? Context, string? Words, string? CapturedBy, string? How);
+public sealed record VoiceInput(DateOnly? On, string? Context, string? Words, string? CapturedBy, string? How, int? Version = null);
 public sealed record FlagsInput(bool ChildProtection, bool ChildInNeed, bool LookedAfter, string? VirtualSchoolContact, string? DesignatedTeacher, int? Version = null);
 public sealed record NoteInput(string? Category, string? Title, string? Text);
 public sealed record EarlyHelpInput(DateOnly? StartedOn, string? LeadProfessional, string? Needs, string? Outcomes, DateOnly? NextReviewOn);
@@ -47,6 +47,7 @@ public sealed class TeamCommands(SencoDbContext db, UserContext user, TeamAccess
         if (school is null) return Outcome<Agency>.NotFound();
         if (!school.Can(Permission.ManageTeam)) return Outcome<Agency>.Forbidden();
         var errors = TeamRules.ValidateAgency(input.Name, input.Kind, input.Email);
+        CheckLengths(errors, ("phone", input.Phone, 40, "Phone"), ("address", input.Address, 500, "Address"));
         if (!errors.IsValid) return Outcome<Agency>.Invalid(errors);
         var agency = new Agency { Id = Guid.CreateVersion7(), SchoolId = school.SchoolId, Version = 1 };
         Apply(agency, input);
@@ -56,19 +57,45 @@ public sealed class TeamCommands(SencoDbContext db, UserContext user, TeamAccess
         return Outcome<Agency>.Ok(agency);
     }
 
+    /// Corrects an agency. The version is checked when sent (the pages always send it; API clients written before
+    /// versions were checked on agencies still work), so a second saver is told rather than overwriting the first.
+    /// Archiving hides the agency from the referral picker; it is never deleted, because referrals point at it.
     public async Task<Outcome<Agency>> UpdateAgencyAsync(Guid id, AgencyInput input, CancellationToken ct = default)
     {
         var found = await access.AgencyAsync(id, Permission.ManageTeam, track: true, ct);
         if (!found.IsOk) return found;
         var errors = TeamRules.ValidateAgency(input.Name, input.Kind, input.Email);
+        CheckLengths(errors, ("phone", input.Phone, 40, "Phone"), ("address", input.Address, 500, "Address"), ("contactName", input.ContactName, 120, "Contact name"), ("notes", input.Notes, 2000, "Notes"));
         if (!errors.IsValid) return Outcome<Agency>.Invalid(errors);
         var agency = found.Value!;
+        if (input.Version is { } v && v != agency.Version)
+            return Outcome<Agency>.Conflict("Someone else changed this agency since you opened it.", current: await FreshAsync(db.Agencies, a => a.Id == id, ct));
+        var wasArchived = agency.Archived;
         Apply(agency, input);
+        if (input.Archived is { } archived) agency.Archived = archived;
         agency.Version++;
-        db.Audit(user.Actor, "agency.update", $"Changed {agency.Name} in the agencies directory", agency.SchoolId);
-        await db.SaveChangesAsync(ct);
+        var what = agency.Archived && !wasArchived ? "Archived" : !agency.Archived && wasArchived ? "Restored" : "Changed";
+        db.Audit(user.Actor, agency.Archived != wasArchived ? "agency.archive" : "agency.update", $"{what} {agency.Name} in the agencies directory", agency.SchoolId);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return Outcome<Agency>.Conflict("Someone else changed this agency since you opened it.", current: await FreshAsync(db.Agencies, a => a.Id == id, ct));
+        }
         return Outcome<Agency>.Ok(agency);
     }
+
+    private static void CheckLengths(ValidationErrors errors, params (string Field, string? Value, int Max, string Label)[] fields)
+    {
+        foreach (var (field, value, max, label) in fields)
+            if (value is not null && value.Trim().Length > max && !errors.Has(field)) errors.Add(field, $"{label} must be {max} characters or fewer");
+    }
+
+    private static Task<T?> FreshAsync<T>(IQueryable<T> set, System.Linq.Expressions.Expression<Func<T, bool>> where, CancellationToken ct) where T : class =>
+        set.IgnoreQueryFilters().AsNoTracking().FirstOrDefaultAsync(where, ct);
 
     private static void Apply(Agency a, AgencyInput i)
     {
@@ -77,6 +104,7 @@ public sealed class TeamCommands(SencoDbContext db, UserContext user, TeamAccess
         a.ContactName = Trim(i.ContactName);
         a.Phone = Trim(i.Phone);
         a.Email = Trim(i.Email);
+        a.Address = Trim(i.Address);
         a.Notes = Trim(i.Notes);
     }
 
@@ -89,6 +117,8 @@ public sealed class TeamCommands(SencoDbContext db, UserContext user, TeamAccess
         var pupil = found.Value!;
         var errors = TeamRules.ValidateReferral(input.Reason, input.Status ?? "Draft", input.SentOn, input.SeenOn, input.Outcome, Today);
         await CheckReferralLinksAsync(pupil, input, errors, ct);
+        if (!errors.Has("agencyId") && await db.Agencies.IgnoreQueryFilters().AnyAsync(a => a.Id == input.AgencyId && a.Archived, ct))
+            errors.Add("agencyId", "This agency has been archived: restore it in the agencies directory to refer to it again");
         if (!errors.IsValid) return Outcome<Referral>.Invalid(errors);
         var r = new Referral { Id = Guid.CreateVersion7(), SchoolId = pupil.SchoolId, PupilId = pupil.Id, CreatedBy = user.Name, CreatedAt = DateTime.UtcNow, Version = 1 };
         Apply(r, input);
@@ -163,11 +193,45 @@ public sealed class TeamCommands(SencoDbContext db, UserContext user, TeamAccess
         {
             Id = Guid.CreateVersion7(), SchoolId = found.Value!.SchoolId, PupilId = pupilId, Name = input.Name!.Trim(), Relationship = input.Relationship!.Trim(),
             ParentalResponsibility = input.ParentalResponsibility, Phone = Trim(input.Phone), Email = Trim(input.Email),
-            PreferredMethod = TeamRules.Parse<ContactMethod>(input.PreferredMethod)!.Value, Notes = Trim(input.Notes),
+            PreferredMethod = TeamRules.Parse<ContactMethod>(input.PreferredMethod)!.Value, Notes = Trim(input.Notes), Version = 1,
         };
         db.PupilContacts.Add(c);
         db.Audit(user.Actor, "contact.create", $"Added {c.Relationship.ToLowerInvariant()} as a contact of {found.Value.Upn}", c.SchoolId, pupilId);
         await db.SaveChangesAsync(ct);
+        return Outcome<PupilContact>.Ok(c);
+    }
+
+    /// Corrects a contact (a mistyped phone number, a change of email) with the version the person started from.
+    public async Task<Outcome<PupilContact>> UpdateContactAsync(Guid contactId, ContactInput input, CancellationToken ct = default)
+    {
+        var found = await access.ContactAsync(contactId, Permission.ManageTeam, track: true, ct);
+        if (!found.IsOk) return found;
+        var c = found.Value!;
+        var errors = TeamRules.ValidateContact(input.Name, input.Relationship, input.PreferredMethod, input.Email);
+        CheckLengths(errors, ("phone", input.Phone, 40, "Phone"), ("email", input.Email, 200, "Email"), ("notes", input.Notes, 2000, "Notes"));
+        if (input.Version is null) errors.Add("version", "Send the version you last read");
+        if (!errors.IsValid) return Outcome<PupilContact>.Invalid(errors);
+        if (c.Version != input.Version)
+            return Outcome<PupilContact>.Conflict("Someone else changed this contact since you opened it.", current: await FreshAsync(db.PupilContacts, x => x.Id == contactId, ct));
+        c.Name = input.Name!.Trim();
+        c.Relationship = input.Relationship!.Trim();
+        c.ParentalResponsibility = input.ParentalResponsibility;
+        c.Phone = Trim(input.Phone);
+        c.Email = Trim(input.Email);
+        c.PreferredMethod = TeamRules.Parse<ContactMethod>(input.PreferredMethod)!.Value;
+        c.Notes = Trim(input.Notes);
+        c.Version++;
+        var upn = await db.Pupils.IgnoreQueryFilters().Where(p => p.Id == c.PupilId).Select(p => p.Upn).FirstAsync(ct);
+        db.Audit(user.Actor, "contact.update", $"Corrected the {c.Relationship.ToLowerInvariant()} contact of {upn}", c.SchoolId, c.PupilId);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return Outcome<PupilContact>.Conflict("Someone else changed this contact since you opened it.", current: await FreshAsync(db.PupilContacts, x => x.Id == contactId, ct));
+        }
         return Outcome<PupilContact>.Ok(c);
     }
 
@@ -335,11 +399,43 @@ public sealed class TeamCommands(SencoDbContext db, UserContext user, TeamAccess
         var v = new PupilVoice
         {
             Id = Guid.CreateVersion7(), SchoolId = found.Value!.SchoolId, PupilId = pupilId, On = input.On!.Value,
-            Context = TeamRules.Parse<VoiceContext>(input.Context)!.Value, Words = input.Words!.Trim(), CapturedBy = input.CapturedBy!.Trim(), How = Trim(input.How),
+            Context = TeamRules.Parse<VoiceContext>(input.Context)!.Value, Words = input.Words!.Trim(), CapturedBy = input.CapturedBy!.Trim(), How = Trim(input.How), Version = 1,
         };
         db.PupilVoices.Add(v);
         db.Audit(user.Actor, "voice.create", $"Recorded the views of {found.Value.Upn}", v.SchoolId, pupilId);
         await db.SaveChangesAsync(ct);
+        return Outcome<PupilVoice>.Ok(v);
+    }
+
+    /// Corrects a record of the pupil's views (a wrong date, who captured them, a mistyped word) with the version read.
+    public async Task<Outcome<PupilVoice>> UpdateVoiceAsync(Guid voiceId, VoiceInput input, CancellationToken ct = default)
+    {
+        var found = await access.VoiceAsync(voiceId, Permission.ManageTeam, track: true, ct);
+        if (!found.IsOk) return found;
+        var v = found.Value!;
+        var errors = TeamRules.ValidateVoice(input.On, input.Context, input.Words, input.CapturedBy, Today);
+        CheckLengths(errors, ("how", input.How, 200, "How"));
+        if (input.Version is null) errors.Add("version", "Send the version you last read");
+        if (!errors.IsValid) return Outcome<PupilVoice>.Invalid(errors);
+        if (v.Version != input.Version)
+            return Outcome<PupilVoice>.Conflict("Someone else changed this record of the pupil's views since you opened it.", current: await FreshAsync(db.PupilVoices, x => x.Id == voiceId, ct));
+        v.On = input.On!.Value;
+        v.Context = TeamRules.Parse<VoiceContext>(input.Context)!.Value;
+        v.Words = input.Words!.Trim();
+        v.CapturedBy = input.CapturedBy!.Trim();
+        v.How = Trim(input.How);
+        v.Version++;
+        var upn = await db.Pupils.IgnoreQueryFilters().Where(p => p.Id == v.PupilId).Select(p => p.Upn).FirstAsync(ct);
+        db.Audit(user.Actor, "voice.update", $"Corrected a record of the views of {upn}", v.SchoolId, v.PupilId);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return Outcome<PupilVoice>.Conflict("Someone else changed this record of the pupil's views since you opened it.", current: await FreshAsync(db.PupilVoices, x => x.Id == voiceId, ct));
+        }
         return Outcome<PupilVoice>.Ok(v);
     }
 

@@ -177,6 +177,13 @@ namespace Senco.Data.Migrations.Postgres
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<string>("Address")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<bool>("Archived")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("ContactName")
                         .HasMaxLength(120)
                         .HasColumnType("character varying(120)");
@@ -2589,6 +2596,10 @@ namespace Senco.Data.Migrations.Postgres
                     b.Property<int>("SchoolId")
                         .HasColumnType("integer");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
                     b.HasKey("Id");
 
                     b.HasIndex("PupilId");
@@ -2841,6 +2852,10 @@ namespace Senco.Data.Migrations.Postgres
                         .HasColumnType("uuid");
 
                     b.Property<int>("SchoolId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.Property<string>("Words")

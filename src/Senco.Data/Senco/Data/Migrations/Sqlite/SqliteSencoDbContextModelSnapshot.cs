@@ -166,6 +166,13 @@ namespace Senco.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Address")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Archived")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("ContactName")
                         .HasMaxLength(120)
                         .HasColumnType("TEXT");
@@ -2546,6 +2553,10 @@ namespace Senco.Data.Migrations.Sqlite
                     b.Property<int>("SchoolId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("PupilId");
@@ -2796,6 +2807,10 @@ namespace Senco.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<int>("SchoolId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Words")
