@@ -2551,6 +2551,9 @@ namespace Senco.Data.Migrations.Postgres
 
                     b.HasIndex("SchoolId", "SenStatus", "Surname");
 
+                    b.HasIndex("SchoolId", "OnRoll", "SenStatus", "PrimaryNeed")
+                        .HasDatabaseName("IX_Pupils_SchoolId_OnRoll_SenStatus_PrimaryNeed");
+
                     b.ToTable("Pupils");
                 });
 

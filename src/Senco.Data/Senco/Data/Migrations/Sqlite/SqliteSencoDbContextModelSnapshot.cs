@@ -2508,6 +2508,9 @@ namespace Senco.Data.Migrations.Sqlite
 
                     b.HasIndex("SchoolId", "SenStatus", "Surname");
 
+                    b.HasIndex("SchoolId", "OnRoll", "SenStatus", "PrimaryNeed")
+                        .HasDatabaseName("IX_Pupils_SchoolId_OnRoll_SenStatus_PrimaryNeed");
+
                     b.ToTable("Pupils");
                 });
 
