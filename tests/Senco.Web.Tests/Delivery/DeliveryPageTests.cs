@@ -141,4 +141,77 @@ public class DeliveryPageTests(ProvisionFixture app)
         var details = await Page(senco, $"/pupils/{pupil}");
         Assert.Contains(details.QuerySelectorAll("a"), x => x.GetAttribute("href") == $"/pupils/{pupil}/delivery");
     }
+
+    [Fact]
+    public async Task A_logged_session_is_corrected_on_its_page_and_a_stale_correction_is_refused()
+    {
+        var (pupil, _, dose) = await SetUpAsync();
+        var ta = await app.ClientAsync("ta2@a.test");
+        var day = MondayWeeksAgo(1).AddDays(2);
+        var created = await Expect(await ta.PostAsJsonAsync("/api/v1/delivery-sessions", new { doseId = dose, on = Iso(day), start = "10:00", minutes = 30, outcome = "Delivered" }), HttpStatusCode.Created);
+        var id = created["id"]!.GetValue<Guid>();
+        var url = $"/delivery-sessions/{id}/edit";
+
+        // Who may open it: whoever may log the line (its TA, the SENCO); not another TA, a governor or another school.
+        await Page(await app.ClientAsync("ta@a.test", cookies: true), url, HttpStatusCode.Forbidden);
+        await Page(await app.ClientAsync("governor@a.test", cookies: true), url, HttpStatusCode.Forbidden);
+        await Page(await app.ClientAsync("senco@c.test", cookies: true), url, HttpStatusCode.NotFound);
+
+        var senco = await app.ClientAsync("senco@a.test", cookies: true);
+        var pupilPage = await Page(senco, $"/pupils/{pupil}/delivery");
+        Assert.Contains(pupilPage.QuerySelectorAll("a"), a => a.GetAttribute("href") == url);
+
+        var taPage = await app.ClientAsync("ta2@a.test", cookies: true);
+        var form = await Page(taPage, url);
+        Assert.Equal("30", form.QuerySelector("input[name='Input.Minutes']")!.GetAttribute("value"));
+        // A session longer than the school day is refused, naming the field, and nothing changes.
+        var refused = await Post(taPage, form, "form[novalidate]", new() { ["Input.Minutes"] = "1000" }, url, HttpStatusCode.OK);
+        Assert.Contains("Input-Minutes", refused.QuerySelector(".govuk-error-summary")!.InnerHtml);
+
+        // The SENCO corrects it first; the TA's form, opened before, is then stale and told so.
+        var sencoForm = await Page(senco, url);
+        await Post(senco, sencoForm, "form[novalidate]", new() { ["Input.Minutes"] = "25" }, url, HttpStatusCode.Redirect);
+        var stale = await Post(taPage, form, "form[novalidate]", new() { ["Input.Minutes"] = "40" }, url, HttpStatusCode.OK);
+        Assert.Contains("Your correction was not saved", stale.QuerySelector(".govuk-error-summary")!.TextContent);
+        var api = await app.ClientAsync("senco@a.test");
+        Assert.Equal(25, (await Expect(await api.GetAsync($"/api/v1/pupils/{pupil}/delivery"), HttpStatusCode.OK))["total"]!["deliveredMinutes"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task The_senco_sets_the_threshold_and_shortfall_reasons_on_the_settings_page()
+    {
+        var url = $"/schools/{app.SchoolA}/delivery/settings";
+        await Page(await app.ClientAsync("ta2@a.test", cookies: true), url, HttpStatusCode.Forbidden);
+        await Page(await app.ClientAsync("head@a.test", cookies: true), url, HttpStatusCode.Forbidden);
+        await Page(await app.ClientAsync("senco@c.test", cookies: true), url, HttpStatusCode.NotFound);
+
+        var senco = await app.ClientAsync("senco@a.test", cookies: true);
+        var page = await Page(senco, url);
+        var bad = await Post(senco, page, "form[novalidate]", new() { ["Input.ThresholdPercent"] = "150" }, url, HttpStatusCode.OK);
+        Assert.Contains("between 1 and 100", bad.QuerySelector(".govuk-error-summary")!.TextContent);
+
+        page = await Page(senco, url);
+        var form = (IHtmlFormElement)page.QuerySelector("form[novalidate]")!;
+        var fields = new List<KeyValuePair<string, string>>
+        {
+            new("__RequestVerificationToken", form.QuerySelector("input[name='__RequestVerificationToken']")!.GetAttribute("value")!),
+            new("Input.Version", form.QuerySelector("input[name='Input.Version']")!.GetAttribute("value") ?? ""),
+            new("Input.ThresholdPercent", "70"), new("Input.SchoolDayMinutes", "380"), new("Input.ShortfallReasons", "StaffAbsent"), new("Input.ShortfallReasons", "Other"),
+        };
+        Assert.Equal(HttpStatusCode.Redirect, (await senco.PostAsync(url, new FormUrlEncodedContent(fields))).StatusCode);
+        var saved = await Expect(await (await app.ClientAsync("senco@a.test")).GetAsync($"/api/v1/schools/{app.SchoolA}/delivery-settings"), HttpStatusCode.OK);
+        Assert.Equal(70, saved["thresholdPercent"]!.GetValue<int>());
+        // The same form posted again carries the old version: told, not overwritten.
+        fields[2] = new("Input.ThresholdPercent", "60");
+        var again = await senco.PostAsync(url, new FormUrlEncodedContent(fields));
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.Contains("Your changes were not saved", await again.Content.ReadAsStringAsync());
+        Assert.Equal(70, (await Expect(await (await app.ClientAsync("senco@a.test")).GetAsync($"/api/v1/schools/{app.SchoolA}/delivery-settings"), HttpStatusCode.OK))["thresholdPercent"]!.GetValue<int>());
+        // Put back the default so other tests in this collection see the usual policy.
+        await Expect(await (await app.ClientAsync("senco@a.test")).PutAsJsonAsync($"/api/v1/schools/{app.SchoolA}/delivery-settings", new
+        {
+            thresholdPercent = 80, schoolDayMinutes = 390, shortfallReasons = new[] { "StaffAbsent", "Trip", "Exam", "Other" },
+            version = (await Expect(await (await app.ClientAsync("senco@a.test")).GetAsync($"/api/v1/schools/{app.SchoolA}/delivery-settings"), HttpStatusCode.OK))["version"]!.GetValue<int>(),
+        }), HttpStatusCode.OK);
+    }
 }

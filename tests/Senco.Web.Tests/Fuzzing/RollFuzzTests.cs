@@ -64,6 +64,6 @@ public class RollFuzzFindings
         var sheet = RollFuzzTargets.SheetSeed.Replace("<c r=\"G2\"", "<c r=\"ZZZZZZZZZ2\"");
         var (file, error) = Senco.Web.Features.Imports.RollFileReader.Read(RollFuzzTargets.Workbook(Encoding.UTF8.GetBytes(sheet)), "roll.xlsx");
         Assert.Null(file);
-        Assert.Contains("Row 2 of the workbook has more than 250 columns", error);
+        Assert.Contains("(ZZZZZZZZZ2) beyond Excel's last column, XFD", error);
     }
 }

@@ -25,6 +25,8 @@ public sealed class PupilModel(UserContext user, PupilFinder finder, DeliveryRep
     [BindProperty(SupportsGet = true)] public string? Year { get; set; }
 
     public bool CanSetEhc => School.Can(Permission.ManageEhc);
+    /// Those who log sessions may correct them (the edit page checks the line is theirs, or that they manage delivery).
+    public bool CanCorrect => School.Can(Permission.ManageDelivery) || School.Can(Permission.LogDelivery);
     public bool CanSetPlans => School.Can(Permission.ManagePlans);
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
