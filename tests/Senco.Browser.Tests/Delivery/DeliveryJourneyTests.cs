@@ -43,7 +43,7 @@ public sealed class DeliveryJourneyTests(AppServer app, BrowserFixture browser)
         var doseLink = await page.Locator("a:has-text('Change the planned dose')").First.GetAttributeAsync("href");
         foreach (var (url, name) in new[]
                  {
-                     ($"/schools/{Urn}", "overview-with-notice"), ($"/schools/{Urn}/delivery", "delivery"), ($"/schools/{Urn}/delivery/log", "delivery-log-senco"), ($"/schools/{Urn}/delivery/group", "delivery-group"),
+                     ($"/schools/{Urn}", "overview-with-notice"), ($"/schools/{Urn}/delivery", "delivery"), ($"/schools/{Urn}/delivery/settings", "delivery-settings"), ($"/schools/{Urn}/delivery/log", "delivery-log-senco"), ($"/schools/{Urn}/delivery/group", "delivery-group"),
                      ($"/pupils/{pupil}/delivery", "delivery-pupil"), (doseLink!, "delivery-dose"), ($"/schools/{Urn}/monitoring", "monitoring"),
                      ($"/concerns/{concern["id"]}", "monitoring-concern"), ($"/pupils/{nPupil}/concerns/new", "monitoring-new"),
                  })
@@ -52,6 +52,13 @@ public sealed class DeliveryJourneyTests(AppServer app, BrowserFixture browser)
             Assert.True(response?.Ok, $"GET {url} answered {response?.Status}.\n{app.Log}");
             await Axe.CheckAsync(page, name);
         }
+
+        // Correcting a logged session: the page is reached from the pupil's planned-against-delivered page.
+        var correct = page.Locator("a[href^='/delivery-sessions/']");
+        await page.GotoAsync($"{app.BaseUrl}/pupils/{pupil}/delivery");
+        Assert.True(await correct.CountAsync() > 0, "the demo pupil with a delivery alert has logged sessions to correct");
+        await page.GotoAsync(app.BaseUrl + await correct.First.GetAttributeAsync("href"));
+        await Axe.CheckAsync(page, "delivery-session-edit");
 
         // Forms with errors pass too.
         await page.GotoAsync($"{app.BaseUrl}/pupils/{nPupil}/concerns/new");
