@@ -38,6 +38,7 @@ public static class SencoApp
         services.AddScoped<UserContext>();
         services.AddMemoryCache();
         services.AddSingleton<GrantCache>();
+        services.AddSingleton<Senco.Web.Features.Register.RegisterCache>();
         services.AddSingleton<Senco.Web.Features.Account.UnknownAccountLockout>();
         services.AddSingleton(TimeProvider.System);
         services.AddSencoAudit();

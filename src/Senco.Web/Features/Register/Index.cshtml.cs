@@ -9,7 +9,7 @@ using Senco.Web.Features.Shared.Audit;
 namespace Senco.Web.Features.Register;
 
 /// The SEND register: every pupil on SEN support or with an EHC plan, filtered, sorted and exported.
-public sealed class IndexModel(UserContext user, SencoDbContext db, AuditLog audit) : SchoolPageModel(user)
+public sealed class IndexModel(UserContext user, SencoDbContext db, AuditLog audit, RegisterCache registers) : SchoolPageModel(user)
 {
     [BindProperty(SupportsGet = true)] public string? Status { get; set; }
     [BindProperty(SupportsGet = true)] public string? Need { get; set; }
@@ -30,7 +30,7 @@ public sealed class IndexModel(UserContext user, SencoDbContext db, AuditLog aud
     {
         if (Authorise(urn, Permission.ViewPupils) is { } denied) return denied;
         if (!ParseFilter()) return Page();
-        Result = await RegisterQuery.RunAsync(db, School.SchoolId, Filter, ct);
+        Result = (await registers.GetAsync(db, School.SchoolId, Filter, ct)).Result;
         audit.Read("register.read", $"Viewed the SEND register ({Result.Rows.Count} pupils; {Filter.Describe()})", School.SchoolId);
         return Page();
     }
@@ -42,7 +42,7 @@ public sealed class IndexModel(UserContext user, SencoDbContext db, AuditLog aud
     {
         if (Authorise(urn, Permission.ExportRegister) is { } denied) return denied;
         if (!ParseFilter()) return Page();
-        var result = await RegisterQuery.RunAsync(db, School.SchoolId, Filter, ct);
+        var result = (await registers.GetAsync(db, School.SchoolId, Filter, ct)).Result;
         audit.Read("register.export", $"Exported the SEND register as {kind.ToUpperInvariant()} ({result.Rows.Count} pupils; {Filter.Describe()})", School.SchoolId);
         return kind == "csv"
             ? File(RegisterExport.Csv(result.Rows), "text/csv; charset=utf-8", RegisterExport.FileName(urn, "csv"))

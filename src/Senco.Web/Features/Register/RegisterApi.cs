@@ -16,34 +16,33 @@ public static class RegisterApi
     {
         var g = api.MapGroup("/schools/{urn}").WithTags("SEND register");
 
-        g.MapGet("/register", async (string urn, [AsParameters] RegisterParams p, UserContext user, SencoDbContext db, AuditLog audit, CancellationToken ct) =>
+        g.MapGet("/register", async (string urn, [AsParameters] RegisterParams p, UserContext user, SencoDbContext db, AuditLog audit, RegisterCache registers, CancellationToken ct) =>
         {
             var (school, denied) = Authorise(user, urn, Permission.ViewPupils);
             if (denied is not null) return denied;
             var (filter, invalid) = p.ToFilter();
             if (invalid is not null) return invalid;
-            var result = await RegisterQuery.RunAsync(db, school!.SchoolId, filter!, ct);
-            audit.Read("register.read", $"API read of the SEND register ({result.Rows.Count} pupils; {filter!.Describe()})", school.SchoolId);
-            return TypedResults.Ok(new RegisterDto(result.Rows.Count, result.Rows.Select(r => new RegisterPupilDto(r.Id, r.Upn, r.Forename, r.Surname,
-                r.YearGroup, r.Status.ToString(), r.PrimaryNeed, r.SecondaryNeed, r.Eal, r.LookedAfter, r.PupilPremium)).ToList()));
+            var register = await registers.GetAsync(db, school!.SchoolId, filter!, ct);
+            audit.Read("register.read", $"API read of the SEND register ({register.Result.Rows.Count} pupils; {filter!.Describe()})", school.SchoolId);
+            return TypedResults.Bytes(register.Json, "application/json; charset=utf-8");
         }).Produces<RegisterDto>().ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404)
           .WithSummary("Pupils at SEN status K or E, with combinable filters.");
 
-        g.MapGet("/register.csv", (string urn, [AsParameters] RegisterParams p, UserContext user, SencoDbContext db, AuditLog audit, CancellationToken ct) =>
-            Export(urn, p, user, db, audit, "csv", ct)).Produces(200, contentType: "text/csv").WithSummary("The filtered register as CSV.");
-        g.MapGet("/register.xlsx", (string urn, [AsParameters] RegisterParams p, UserContext user, SencoDbContext db, AuditLog audit, CancellationToken ct) =>
-            Export(urn, p, user, db, audit, "xlsx", ct)).Produces(200, contentType: XlsxType).WithSummary("The filtered register as an Excel workbook.");
+        g.MapGet("/register.csv", (string urn, [AsParameters] RegisterParams p, UserContext user, SencoDbContext db, AuditLog audit, RegisterCache registers, CancellationToken ct) =>
+            Export(urn, p, user, db, audit, registers, "csv", ct)).Produces(200, contentType: "text/csv").WithSummary("The filtered register as CSV.");
+        g.MapGet("/register.xlsx", (string urn, [AsParameters] RegisterParams p, UserContext user, SencoDbContext db, AuditLog audit, RegisterCache registers, CancellationToken ct) =>
+            Export(urn, p, user, db, audit, registers, "xlsx", ct)).Produces(200, contentType: XlsxType).WithSummary("The filtered register as an Excel workbook.");
     }
 
     public const string XlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-    private static async Task<IResult> Export(string urn, RegisterParams p, UserContext user, SencoDbContext db, AuditLog audit, string kind, CancellationToken ct)
+    private static async Task<IResult> Export(string urn, RegisterParams p, UserContext user, SencoDbContext db, AuditLog audit, RegisterCache registers, string kind, CancellationToken ct)
     {
         var (school, denied) = Authorise(user, urn, Permission.ExportRegister);
         if (denied is not null) return denied;
         var (filter, invalid) = p.ToFilter();
         if (invalid is not null) return invalid;
-        var result = await RegisterQuery.RunAsync(db, school!.SchoolId, filter!, ct);
+        var result = (await registers.GetAsync(db, school!.SchoolId, filter!, ct)).Result;
         audit.Read("register.export", $"Exported the SEND register as {kind.ToUpperInvariant()} ({result.Rows.Count} pupils; {filter!.Describe()})", school.SchoolId);
         return kind == "csv"
             ? TypedResults.File(RegisterExport.Csv(result.Rows), "text/csv; charset=utf-8", RegisterExport.FileName(urn, "csv"))

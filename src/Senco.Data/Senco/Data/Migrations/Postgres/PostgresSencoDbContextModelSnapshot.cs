@@ -4083,6 +4083,19 @@ namespace Senco.Data.Migrations.Postgres
                     b.ToTable("JobClaims");
                 });
 
+            modelBuilder.Entity("Senco.Data.PupilDataVersion", b =>
+                {
+                    b.Property<int>("SchoolId")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("SchoolId");
+
+                    b.ToTable("PupilDataVersions", (string)null);
+                });
+
             modelBuilder.Entity("Senco.Data.SencoUser", b =>
                 {
                     b.Property<Guid>("Id")

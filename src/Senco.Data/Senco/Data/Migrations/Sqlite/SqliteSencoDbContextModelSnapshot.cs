@@ -4010,6 +4010,19 @@ namespace Senco.Data.Migrations.Sqlite
                     b.ToTable("JobClaims");
                 });
 
+            modelBuilder.Entity("Senco.Data.PupilDataVersion", b =>
+                {
+                    b.Property<int>("SchoolId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("SchoolId");
+
+                    b.ToTable("PupilDataVersions", (string)null);
+                });
+
             modelBuilder.Entity("Senco.Data.SencoUser", b =>
                 {
                     b.Property<Guid>("Id")
