@@ -54,7 +54,7 @@ public sealed partial class AccountSecurityTests(TestWorld world) : IClassFixtur
         return client;
     }
 
-    private static async Task<HttpClient> SignIn(WebApplicationFactory<Program> app, string email, string password, string userAgent = Firefox)
+    internal static async Task<HttpClient> SignIn(WebApplicationFactory<Program> app, string email, string password, string userAgent = Firefox)
     {
         var client = Browser(app, userAgent);
         var r = await Post(client, "/account/sign-in", new() { ["Input.Email"] = email, ["Input.Password"] = password });
@@ -62,7 +62,7 @@ public sealed partial class AccountSecurityTests(TestWorld world) : IClassFixtur
         return client;
     }
 
-    private static async Task<HttpResponseMessage> Post(HttpClient client, string path, Dictionary<string, string> form, string? tokenFrom = null)
+    internal static async Task<HttpResponseMessage> Post(HttpClient client, string path, Dictionary<string, string> form, string? tokenFrom = null)
     {
         var html = await client.GetStringAsync(tokenFrom ?? path);
         form["__RequestVerificationToken"] = WebUtility.HtmlDecode(TokenRegex().Match(html).Groups[1].Value);
@@ -197,7 +197,7 @@ public sealed partial class AccountSecurityTests(TestWorld world) : IClassFixtur
         }
     }
 
-    private static Guid UserId(Senco.Data.SencoDbContext db, string email) => db.Users.AsNoTracking().Single(u => u.Email == email).Id;
+    internal static Guid UserId(Senco.Data.SencoDbContext db, string email) => db.Users.AsNoTracking().Single(u => u.Email == email).Id;
 
     private static string RowOf(string html, string id)
     {
