@@ -3,9 +3,8 @@ using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Senco.Core.Access;
-using Senco.Web.Tests.Infrastructure;
-
 using Senco.Web.Tests.Ehc;
+using Senco.Web.Tests.Infrastructure;
 
 namespace Senco.Web.Tests.Security;
 
