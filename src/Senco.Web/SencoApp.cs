@@ -55,6 +55,14 @@ public static class SencoApp
         services.AddScoped<Senco.Web.Features.Ehc.CalendarFeed>();
         services.Configure<Senco.Web.Features.Ehc.SmtpOptions>(config.GetSection("Senco:Smtp"));
         services.AddSingleton<Senco.Web.Features.Ehc.DeadlineDigest>();
+        // Account security (issue 9): credential-change emails through an outbox, temporary passwords, sessions.
+        services.AddHttpContextAccessor();
+        services.Configure<Senco.Web.Features.Account.PasswordPolicyOptions>(config.GetSection("Senco:Passwords"));
+        services.AddSingleton<Senco.Web.Features.Account.OutboxSignal>();
+        services.AddSingleton<Senco.Web.Features.Account.OutboxSender>();
+        services.AddHostedService<Senco.Web.Features.Account.OutboxSenderService>();
+        services.AddScoped<Senco.Web.Features.Account.AccountNotices>();
+        services.AddScoped<Senco.Web.Features.Account.PasswordChanges>();
         services.AddHostedService<Senco.Web.Features.Ehc.DeadlineDigestService>();
         // Graduated approach
         services.AddScoped<Senco.Web.Features.Graduated.GraduatedAccess>();
@@ -134,6 +142,7 @@ public static class SencoApp
                 o.Cookie.SameSite = SameSiteMode.Strict;
                 o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
                 Senco.Web.Features.Account.SessionRules.Configure(o, session);
+                Senco.Web.Features.Account.UserSessions.Configure(o);
                 o.Events.OnRedirectToLogin = ctx => RedirectOrStatus(ctx, StatusCodes.Status401Unauthorized);
                 o.Events.OnRedirectToAccessDenied = ctx => RedirectOrStatus(ctx, StatusCodes.Status403Forbidden);
             });
@@ -238,6 +247,7 @@ public static class SencoApp
         app.UseAuthentication();
         app.UseMiddleware<UserContextMiddleware>();
         app.UseRateLimiter();
+        app.UseMiddleware<Senco.Web.Features.Account.PasswordChoiceRequiredMiddleware>();
         app.UseMiddleware<Senco.Web.Features.Account.TwoFactorRequiredMiddleware>();
         app.UseAuthorization();
 

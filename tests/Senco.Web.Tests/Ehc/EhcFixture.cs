@@ -101,10 +101,11 @@ public sealed class EhcFixture : WebApplicationFactory<Program>, IAsyncLifetime
         {
             var r = await admin.PostAsJsonAsync("/api/v1/users", new
             {
-                email, password = Password, displayName = $"{role} of {school}",
+                email, password = Senco.Web.Tests.Infrastructure.TemporaryPasswords.Temporary, displayName = $"{role} of {school}",
                 memberships = new[] { new { schoolUrn = Urn(school), role } },
             });
             await Expect(r, HttpStatusCode.Created);
+            await Senco.Web.Tests.Infrastructure.TemporaryPasswords.ChooseOwnAsync(admin, email, Password);
         }
     }
 

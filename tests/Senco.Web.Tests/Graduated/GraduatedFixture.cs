@@ -78,8 +78,9 @@ public sealed class GraduatedFixture : IAsyncLifetime
         {
             var created = await Send(admin.PostAsync("/api/v1/users", Json(new
             {
-                email = s.Email, password = Password, displayName = $"{s.Key} person", memberships = new[] { new { schoolUrn = s.School, role = s.Role } },
+                email = s.Email, password = Senco.Web.Tests.Infrastructure.TemporaryPasswords.Temporary, displayName = $"{s.Key} person", memberships = new[] { new { schoolUrn = s.School, role = s.Role } },
             })), HttpStatusCode.Created);
+            await Senco.Web.Tests.Infrastructure.TemporaryPasswords.ChooseOwnAsync(admin, s.Email, Password);
             UserIds[s.Key] = Guid.Parse(created["id"]!.GetValue<string>());
         }
 

@@ -122,7 +122,20 @@ public class TestWorld : IAsyncLifetime
     {
         var node = await admin.PostJson("/api/v1/users", new
         {
-            email, password = Password, displayName,
+            email, password = TemporaryPasswords.Temporary, displayName,
+            memberships = memberships.Select(m => new { schoolUrn = m.Urn, role = m.Role }).ToArray(),
+        }).ExpectJson(HttpStatusCode.Created);
+        await TemporaryPasswords.ChooseOwnAsync(admin, email, Password);
+        return Guid.Parse(node.Str("id"));
+    }
+
+    /// Creates a user through the API with the temporary password <see cref="TemporaryPasswords.Temporary"/>, which they
+    /// have not yet replaced with their own.
+    public static async Task<Guid> CreateUserAsyncWithoutChoosing(HttpClient admin, string email, string displayName, params (string Urn, string Role)[] memberships)
+    {
+        var node = await admin.PostJson("/api/v1/users", new
+        {
+            email, password = TemporaryPasswords.Temporary, displayName,
             memberships = memberships.Select(m => new { schoolUrn = m.Urn, role = m.Role }).ToArray(),
         }).ExpectJson(HttpStatusCode.Created);
         return Guid.Parse(node.Str("id"));

@@ -96,9 +96,10 @@ public sealed class ProvisionFixture : WebApplicationFactory<Program>, IAsyncLif
         {
             var user = await Expect(await admin.PostAsJsonAsync("/api/v1/users", new
             {
-                email, password = Password, displayName = $"{role} of {school} ({email})",
+                email, password = Senco.Web.Tests.Infrastructure.TemporaryPasswords.Temporary, displayName = $"{role} of {school} ({email})",
                 memberships = new[] { new { schoolUrn = Urn(school), role } },
             }), HttpStatusCode.Created);
+            await Senco.Web.Tests.Infrastructure.TemporaryPasswords.ChooseOwnAsync(admin, email, Password);
             UserIds[email] = user["id"]!.GetValue<Guid>();
         }
     }

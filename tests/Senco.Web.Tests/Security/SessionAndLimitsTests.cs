@@ -42,7 +42,7 @@ public sealed partial class SessionAndLimitsTests(TestWorld world) : IClassFixtu
     }
 
     /// Signs the system administrator in through the pages, with their authenticator code.
-    private static async Task<HttpClient> SignInAdmin(WebApplicationFactory<Program> app)
+    internal static async Task<HttpClient> SignInAdmin(WebApplicationFactory<Program> app)
     {
         string key;
         using (var scope = app.Services.CreateScope())

@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Senco.Core.Access;
+using Senco.Web.Tests.Ehc;
 using Senco.Web.Tests.Infrastructure;
 
 namespace Senco.Web.Tests.Security;
@@ -12,6 +13,7 @@ public sealed partial class SingleSignOnTests(TestWorld world) : IClassFixture<T
 {
     private FakeIdentityProvider _idp = null!;
     private WebApplicationFactory<Program> _app = null!;
+    private readonly Senco.Web.Tests.Ehc.SmtpSink _smtp = new();
 
     public async Task InitializeAsync()
     {
@@ -24,13 +26,16 @@ public sealed partial class SingleSignOnTests(TestWorld world) : IClassFixture<T
             .UseSetting("Senco:Sso:Providers:0:ClientId", "senco-tests")
             .UseSetting("Senco:Sso:Providers:0:ClientSecret", "a client secret for tests")
             .UseSetting("Senco:Sso:Providers:0:RequireHttpsMetadata", "false")
-            .UseSetting("Senco:Sso:Providers:0:AllowedDomains:0", "senco.test"));
+            .UseSetting("Senco:Sso:Providers:0:AllowedDomains:0", "senco.test")
+            .UseSetting("Senco:Smtp:Host", "127.0.0.1")
+            .UseSetting("Senco:Smtp:Port", _smtp.Port.ToString()));
     }
 
     public async Task DisposeAsync()
     {
         await _app.DisposeAsync();
         await _idp.DisposeAsync();
+        await _smtp.DisposeAsync();
     }
 
     private HttpClient Browser() => _app.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://localhost"), AllowAutoRedirect = false, HandleCookies = true });
@@ -104,6 +109,35 @@ public sealed partial class SingleSignOnTests(TestWorld world) : IClassFixture<T
         var (_, second) = await SignInWithSso(new("shared-subject", ta.Email));
         Assert.Equal(HttpStatusCode.OK, second.StatusCode);
         Assert.Contains("No Senco account uses", await second.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Linking_a_school_account_is_emailed_and_discards_the_administrators_temporary_password()
+    {
+        using var admin = await world.AdminClient();
+        var email = $"sso.starter.{Guid.NewGuid():N}@senco.test";
+        await TestWorld.CreateUserAsyncWithoutChoosing(admin, email, "Sol Starter", (world.A.Urn, "Teacher"));
+        var (client, complete) = await SignInWithSso(new($"subject-{Guid.NewGuid():N}", email));
+        // Signed in by the school's provider: no password to choose, straight in.
+        Assert.Equal(HttpStatusCode.Redirect, complete.StatusCode);
+        Assert.Equal("/", complete.Headers.Location!.OriginalString);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/schools/{world.A.Urn}")).StatusCode);
+        // The temporary password can no longer be used by anyone.
+        await world.Anonymous().PostJson("/api/v1/auth/token", new { email, password = TemporaryPasswords.Temporary }).Expect(HttpStatusCode.Unauthorized);
+
+        SmtpSink.Message? mail = null;
+        for (var i = 0; i < 300 && mail is null; i++)
+        {
+            mail = _smtp.Messages.FirstOrDefault(m => m.To.Contains(email) && m.Data.Contains("account was linked"));
+            if (mail is null) await Task.Delay(100);
+        }
+        Assert.NotNull(mail);
+        var (scope, db) = world.SystemDb();
+        using (scope)
+        {
+            Assert.True(await db.AuditEntries.AnyAsync(a => a.UserName == email && a.Action == "auth.sso.linked"));
+            Assert.True(await db.AuditEntries.AnyAsync(a => a.UserName == email && a.Action == "auth.password.discarded"));
+        }
     }
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]

@@ -6,12 +6,13 @@ using Senco.Web.Features.Api;
 namespace Senco.Web.Features.Account;
 
 public sealed record TokenRequest(string? Email, string? Password, string? TwoFactorCode);
+public sealed record PasswordChangeRequest(string? Email, string? CurrentPassword, string? NewPassword, string? TwoFactorCode);
 
 public static class AuthApi
 {
     public static void MapAuthApi(this RouteGroupBuilder api)
     {
-        api.MapPost("/auth/token", async (HttpContext http, UserManager<SencoUser> users, SignInManager<SencoUser> signIn, SencoDbContext db, UnknownAccountLockout unknown) =>
+        api.MapPost("/auth/token", async (HttpContext http, UserManager<SencoUser> users, SignInManager<SencoUser> signIn, SencoDbContext db, UnknownAccountLockout unknown, TimeProvider clock) =>
             {
                 var (req, error) = await ApiJson.ReadAsync<TokenRequest>(http);
                 if (error is not null) return error;
@@ -35,6 +36,7 @@ public static class AuthApi
                     return locked;
                 }
                 if (!check.Succeeded) return unauthorized;
+                if (user.TemporaryPasswordExpiresAt is not null) return TemporaryPasswordProblem(user, clock);
                 if (user.TwoFactorEnabled)
                 {
                     var code = req.TwoFactorCode?.Replace(" ", "").Replace("-", "");
@@ -56,7 +58,67 @@ public static class AuthApi
             .ProducesProblem(429)
             .WithTags("Authentication")
             .WithSummary("Exchange an email and password (and a two-factor code where the account has one) for a bearer token.");
+
+        api.MapPost("/auth/password", async (HttpContext http, UserManager<SencoUser> users, SignInManager<SencoUser> signIn, SencoDbContext db,
+                UnknownAccountLockout unknown, PasswordChanges changes, TimeProvider clock) =>
+            {
+                var (req, error) = await ApiJson.ReadAsync<PasswordChangeRequest>(http);
+                if (error is not null) return error;
+                var unauthorized = TypedResults.Problem(statusCode: 401, title: "The email address or password is not right.");
+                if (string.IsNullOrWhiteSpace(req!.Email) || string.IsNullOrEmpty(req.CurrentPassword)) return unauthorized;
+                var locked = TypedResults.Problem(statusCode: 429, title: "Too many failed attempts. The account is locked for a while; try again later.");
+                var user = await users.FindByEmailAsync(req.Email.Trim());
+                if (user is null)
+                {
+                    users.PasswordHasher.VerifyHashedPassword(new SencoUser(), DummyHash, req.CurrentPassword);
+                    return unknown.RecordFailure(req.Email) ? locked : unauthorized;
+                }
+                var actor = new AuditActor(user.Id, user.Email ?? "", http.Connection.RemoteIpAddress?.ToString());
+                var check = await signIn.CheckPasswordSignInAsync(user, req.CurrentPassword, lockoutOnFailure: true);
+                if (check.IsLockedOut)
+                {
+                    db.Audit(actor, "auth.locked", "API password change refused: account locked");
+                    await db.SaveChangesAsync();
+                    return locked;
+                }
+                if (!check.Succeeded) return unauthorized;
+                if (TemporaryPasswords.HasExpired(user.TemporaryPasswordExpiresAt, clock)) return TemporaryPasswordProblem(user, clock);
+                if (user.TwoFactorEnabled)
+                {
+                    var code = req.TwoFactorCode?.Replace(" ", "").Replace("-", "");
+                    if (string.IsNullOrEmpty(code) ||
+                        !await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, code))
+                    {
+                        return TypedResults.Problem(statusCode: 401, title: "A valid two-factor code is required for this account.",
+                            extensions: new Dictionary<string, object?> { ["twoFactorRequired"] = true });
+                    }
+                }
+                // The current password was checked above, with lockout; it is not checked twice.
+                var problems = await changes.SetOwnAsync(user, null, req.NewPassword, actor, keepSession: null);
+                if (problems.Count > 0)
+                    return TypedResults.ValidationProblem(problems.GroupBy(p => p.Field).ToDictionary(g => g.Key, g => g.Select(p => p.Message).ToArray()),
+                        title: "The new password was not accepted.");
+                return Results.NoContent();
+            })
+            .AllowAnonymous()
+            .RequireRateLimiting(Senco.Web.Features.Shared.RateLimits.SignIn)
+            .Accepts<PasswordChangeRequest>("application/json")
+            .Produces(204)
+            .ProducesValidationProblem()
+            .ProducesProblem(401)
+            .ProducesProblem(403)
+            .ProducesProblem(429)
+            .WithTags("Authentication")
+            .WithSummary("Set your own password, giving the current one (and a two-factor code where the account has one). " +
+                         "Needed once after an administrator sets or resets a password, which is temporary. Every other session and token stops working.");
     }
+
+    private static IResult TemporaryPasswordProblem(SencoUser user, TimeProvider clock) =>
+        TemporaryPasswords.HasExpired(user.TemporaryPasswordExpiresAt, clock)
+            ? TypedResults.Problem(statusCode: 403, title: TemporaryPasswords.ExpiredMessage, extensions: new Dictionary<string, object?> { ["temporaryPasswordExpired"] = true })
+            : TypedResults.Problem(statusCode: 403,
+                title: "This is a temporary password from your Senco administrator. Choose your own first, with POST /api/v1/auth/password or by signing in to Senco.",
+                extensions: new Dictionary<string, object?> { ["passwordChangeRequired"] = true });
 
     private static readonly string DummyHash = new PasswordHasher<SencoUser>().HashPassword(new SencoUser(), "not-a-real-password-" + Guid.NewGuid());
 }

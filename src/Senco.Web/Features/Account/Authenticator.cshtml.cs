@@ -10,7 +10,7 @@ namespace Senco.Web.Features.Account;
 
 /// Turning on two-factor sign-in with an authenticator app (TOTP, RFC 6238). Required for system administrators,
 /// open to everyone.
-public sealed class AuthenticatorModel(UserManager<SencoUser> users, SignInManager<SencoUser> signIn, SencoDbContext db) : PageModel
+public sealed class AuthenticatorModel(UserManager<SencoUser> users, SignInManager<SencoUser> signIn, SencoDbContext db, AccountNotices notices) : PageModel
 {
     [BindProperty(SupportsGet = true)] public bool Required { get; set; }
     [BindProperty, Display(Name = "Code from your authenticator app")] public string? Code { get; set; }
@@ -43,6 +43,7 @@ public sealed class AuthenticatorModel(UserManager<SencoUser> users, SignInManag
         await users.SetTwoFactorEnabledAsync(user, true);
         RecoveryCodes = (await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 10))?.ToList();
         db.Audit(new AuditActor(user.Id, user.Email ?? "", HttpContext.Connection.RemoteIpAddress?.ToString()), "auth.2fa.enabled", "Turned on two-factor sign-in");
+        notices.Queue(user, "auth.2fa.enabled", "two-factor sign-in was turned on", "Two-factor sign-in was turned on");
         await db.SaveChangesAsync();
         await signIn.RefreshSignInAsync(user);
         return Page();

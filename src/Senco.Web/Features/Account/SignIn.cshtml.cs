@@ -6,7 +6,7 @@ using Senco.Data;
 
 namespace Senco.Web.Features.Account;
 
-public sealed class SignInModel(SignInManager<SencoUser> signIn, UserManager<SencoUser> users, SencoDbContext db, UnknownAccountLockout unknown, SsoOptions sso) : PageModel
+public sealed class SignInModel(SignInManager<SencoUser> signIn, UserManager<SencoUser> users, SencoDbContext db, UnknownAccountLockout unknown, SsoOptions sso, TimeProvider clock) : PageModel
 {
     public sealed class InputModel
     {
@@ -22,10 +22,12 @@ public sealed class SignInModel(SignInManager<SencoUser> signIn, UserManager<Sen
     [TempData] public string? Notice { get; set; }
 
     [BindProperty(SupportsGet = true, Name = "sso")] public string? SsoResult { get; set; }
+    [BindProperty(SupportsGet = true)] public bool Expired { get; set; }
     public IReadOnlyList<SsoProviderOptions> Providers => sso.Providers;
 
     public void OnGet()
     {
+        if (Expired) ModelState.AddModelError("Input.Password", TemporaryPasswords.ExpiredMessage);
         if (SsoResult == "failed")
             ModelState.AddModelError(string.Empty, "Signing in with your school account did not finish. Try again, or sign in with your Senco password.");
     }
@@ -53,6 +55,16 @@ public sealed class SignInModel(SignInManager<SencoUser> signIn, UserManager<Sen
             users.PasswordHasher.VerifyHashedPassword(new SencoUser(), DummyHash, Input.Password!);
             if (!unknown.RecordFailure(Input.Email)) return Failed(actor);
         }
+        if (user is not null && TemporaryPasswords.HasExpired(user.TemporaryPasswordExpiresAt, clock) && !await users.IsLockedOutAsync(user)
+            && await users.CheckPasswordAsync(user, Input.Password!))
+        {
+            // The right temporary password, too late: say so (only someone who knows it learns this), and sign nobody in.
+            db.Audit(actor, "auth.failed", "Sign-in refused: the temporary password has expired");
+            await db.SaveChangesAsync();
+            ModelState.AddModelError("Input.Password", TemporaryPasswords.ExpiredMessage);
+            Input.Password = null;
+            return Page();
+        }
         var result = user is null ? Microsoft.AspNetCore.Identity.SignInResult.LockedOut
             : await signIn.PasswordSignInAsync(user, Input.Password!, isPersistent: false, lockoutOnFailure: true);
         if (result.IsLockedOut)
@@ -71,6 +83,10 @@ public sealed class SignInModel(SignInManager<SencoUser> signIn, UserManager<Sen
 
         db.Audit(actor, "auth.sign-in", "Signed in with password");
         await db.SaveChangesAsync();
+        if (user.TemporaryPasswordExpiresAt is not null)
+        {
+            return RedirectToPage("/Account/ChoosePassword", new { returnUrl = SafeReturn() == "/" ? null : SafeReturn() });
+        }
         if (user.IsSystemAdmin && !user.TwoFactorEnabled)
         {
             return RedirectToPage("/Account/Authenticator", new { required = true });

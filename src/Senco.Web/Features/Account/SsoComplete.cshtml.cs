@@ -8,7 +8,7 @@ namespace Senco.Web.Features.Account;
 
 /// The return from the identity provider: match the verified email to a Senco account and sign in, with Senco's own
 /// lockout and two-factor; or, when the person is already signed in, record that they confirmed it is them.
-public sealed class SsoCompleteModel(SignInManager<SencoUser> signIn, UserManager<SencoUser> users, SencoDbContext db, SsoOptions sso) : PageModel
+public sealed class SsoCompleteModel(SignInManager<SencoUser> signIn, UserManager<SencoUser> users, SencoDbContext db, SsoOptions sso, AccountNotices notices) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Provider { get; set; }
     [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
@@ -60,7 +60,23 @@ public sealed class SsoCompleteModel(SignInManager<SencoUser> signIn, UserManage
             return LocalRedirect(SafeReturn());
         }
 
-        if (linked is null) await users.AddLoginAsync(user, new UserLoginInfo(p.Scheme, subject, p.DisplayName));
+        if (linked is null)
+        {
+            await users.AddLoginAsync(user, new UserLoginInfo(p.Scheme, subject, p.DisplayName));
+            db.Audit(actor, "auth.sso.linked", $"Linked a {p.DisplayName} account to this Senco account");
+            notices.Queue(user, "auth.sso.linked", $"your {p.DisplayName} account was linked",
+                $"Your {p.DisplayName} account ({email}) was linked, so you can now sign in with {p.DisplayName}");
+            await db.SaveChangesAsync();
+        }
+        if (user.TemporaryPasswordExpiresAt is not null)
+        {
+            // They proved who they are with their school account: the temporary password an administrator gave them is no
+            // longer needed, and is removed rather than left to be guessed or to expire.
+            user.TemporaryPasswordExpiresAt = null;
+            await users.RemovePasswordAsync(user);
+            db.Audit(actor, "auth.password.discarded", $"Temporary password removed after signing in with {p.DisplayName}");
+            await db.SaveChangesAsync();
+        }
         var result = await signIn.ExternalLoginSignInAsync(p.Scheme, subject, isPersistent: false, bypassTwoFactor: false);
         if (result.IsLockedOut || result.IsNotAllowed)
         {

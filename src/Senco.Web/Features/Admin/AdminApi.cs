@@ -12,6 +12,7 @@ public sealed record SchoolDto(string Urn, string Name, string LaCode, string Es
 }
 
 public sealed record MembershipDto(string SchoolUrn, string Role);
+public sealed record PasswordResetDto(Guid Id, string Email, string TemporaryPassword, DateTime ExpiresAt);
 public sealed record UserDto(Guid Id, string Email, string DisplayName, bool IsSystemAdmin, IReadOnlyList<MembershipDto> Memberships);
 
 public static class AdminApi
@@ -52,6 +53,13 @@ public static class AdminApi
                 new UserDto(u.Id, u.Email!, u.DisplayName, u.IsSystemAdmin,
                     db.Memberships.Where(m => m.UserId == u.Id).Select(m => new MembershipDto(m.School!.Urn, m.Role.ToString())).ToList())));
         }).WithTags("Users").Accepts<UserInput>("application/json").Produces<UserDto>(201).ProducesValidationProblem().ProducesProblem(403).ProducesProblem(409)
-          .WithSummary("Create a user with roles in schools (system administrator).");
+          .WithSummary("Create a user with roles in schools (system administrator). The password is temporary: the person must choose their own before using Senco.");
+
+        api.MapPost("/users/{id:guid}/password-reset", async (Guid id, HttpContext http, AdminCommands admin) =>
+        {
+            var outcome = await admin.ResetPasswordAsync(id, http.RequestAborted);
+            return ApiJson.ToResult(outcome, r => TypedResults.Ok(new PasswordResetDto(r.Person.Id, r.Person.Email!, r.TemporaryPassword, r.ExpiresAt)));
+        }).WithTags("Users").Produces<PasswordResetDto>().ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404)
+          .WithSummary("Reset someone's forgotten password (system administrator): a temporary one, returned once, that they must replace at their next sign-in and that expires. Signs them out everywhere.");
     }
 }

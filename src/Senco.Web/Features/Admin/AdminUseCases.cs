@@ -16,7 +16,8 @@ public sealed record UserInput(string? Email, string? Password, string? DisplayN
 
 /// Setting up an installation: schools (and the trust they belong to) and the people who use them.
 /// Only a system administrator may do either.
-public sealed class AdminCommands(SencoDbContext db, UserContext user, UserManager<SencoUser> users, GrantCache grants)
+public sealed class AdminCommands(SencoDbContext db, UserContext user, UserManager<SencoUser> users, GrantCache grants, TimeProvider clock,
+    Microsoft.Extensions.Options.IOptions<Senco.Web.Features.Account.PasswordPolicyOptions> passwords, Senco.Web.Features.Account.AccountNotices notices)
 {
     public async Task<Outcome<School>> CreateSchoolAsync(SchoolInput input, CancellationToken ct = default)
     {
@@ -129,7 +130,12 @@ public sealed class AdminCommands(SencoDbContext db, UserContext user, UserManag
             return Outcome<SencoUser>.Conflict("A user with this email already exists.", dup);
         }
 
-        var newUser = new SencoUser { UserName = email, Email = email, DisplayName = name!, CreatedAt = DateTime.UtcNow, EmailConfirmed = true };
+        // The administrator chose this password, so it is temporary: the person chooses their own at first sign-in (ASVS 2.3.1).
+        var newUser = new SencoUser
+        {
+            UserName = email, Email = email, DisplayName = name!, CreatedAt = DateTime.UtcNow, EmailConfirmed = true,
+            TemporaryPasswordExpiresAt = Senco.Web.Features.Account.TemporaryPasswords.ExpiresAt(clock, passwords.Value),
+        };
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var created = await users.CreateAsync(newUser, input.Password!);
         if (!created.Succeeded)
@@ -144,6 +150,45 @@ public sealed class AdminCommands(SencoDbContext db, UserContext user, UserManag
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return Outcome<SencoUser>.Ok(newUser);
+    }
+
+    public sealed record PasswordReset(SencoUser Person, string TemporaryPassword, DateTime ExpiresAt);
+
+    /// <summary>
+    /// A forgotten password (ASVS 2.5): Senco makes a temporary one (random, shown once to the administrator to hand over
+    /// in person or by phone), which the person must replace at their next sign-in and which expires after
+    /// Senco:Passwords:TemporaryHours. The account is unlocked, every session and API token of the person ends, and they
+    /// are emailed. Not for one's own account (use "Your account").
+    /// </summary>
+    public async Task<Outcome<PasswordReset>> ResetPasswordAsync(Guid personId, CancellationToken ct = default)
+    {
+        if (!user.IsSystemAdmin) return Outcome<PasswordReset>.Forbidden();
+        var person = await users.FindByIdAsync(personId.ToString());
+        if (person is null) return Outcome<PasswordReset>.NotFound();
+        if (person.Id == user.UserId)
+        {
+            var self = new ValidationErrors();
+            self.Add("id", "You cannot reset your own password here: change it from Your account");
+            return Outcome<PasswordReset>.Invalid(self);
+        }
+        string temporary;
+        IdentityResult result;
+        var attempts = 0;
+        do
+        {
+            temporary = Senco.Web.Features.Account.TemporaryPasswords.Generate();
+            person.TemporaryPasswordExpiresAt = Senco.Web.Features.Account.TemporaryPasswords.ExpiresAt(clock, passwords.Value);
+            result = await users.ResetPasswordAsync(person, await users.GeneratePasswordResetTokenAsync(person), temporary);
+        } while (!result.Succeeded && ++attempts < 5);
+        if (!result.Succeeded) throw new InvalidOperationException("A generated password was refused: " + string.Join(" ", result.Errors.Select(e => e.Description)));
+        await users.SetLockoutEndDateAsync(person, null);
+        await users.ResetAccessFailedCountAsync(person);
+        await Senco.Web.Features.Account.UserSessions.EndOthersAsync(db, person.Id, keep: null, ct);
+        db.Audit(user.Actor, "user.password.reset", $"Reset the password of {person.Email} to a temporary one (signed out everywhere)");
+        notices.Queue(person, "user.password.reset", "your password was reset", "Your password was reset by an administrator",
+            byWhom: $"{user.Name}, a Senco administrator");
+        await db.SaveChangesAsync(ct);
+        return Outcome<PasswordReset>.Ok(new PasswordReset(person, temporary, person.TemporaryPasswordExpiresAt!.Value));
     }
 
     public static string PasswordMessage(IdentityError e) => e.Code switch

@@ -12,7 +12,8 @@ namespace Senco.Web.Features.Admin;
 
 /// One person: their roles in schools, and the account actions an administrator may take.
 [Senco.Web.Features.Account.RequireRecentSignIn]
-public sealed class UserDetailsModel(UserContext user, SencoDbContext db, UserManager<SencoUser> users, GrantCache grants) : AdminPageModel(user)
+public sealed class UserDetailsModel(UserContext user, SencoDbContext db, UserManager<SencoUser> users, GrantCache grants, AdminCommands admin,
+    Senco.Web.Features.Account.AccountNotices notices) : AdminPageModel(user)
 {
     public SencoUser Person { get; private set; } = null!;
     public IReadOnlyList<SchoolMembership> Memberships { get; private set; } = [];
@@ -21,6 +22,9 @@ public sealed class UserDetailsModel(UserContext user, SencoDbContext db, UserMa
     [BindProperty, Display(Name = "Role")] public string? Role { get; set; }
     [TempData] public string? Notice { get; set; }
     public bool Locked => Person.LockoutEnd is { } end && end > DateTimeOffset.UtcNow;
+    /// Shown once, on the response to the reset only: never stored where it could be read back.
+    public AdminCommands.PasswordReset? Reset { get; private set; }
+    public bool IsMe => Person.Id == CurrentUser.UserId;
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
 
@@ -76,10 +80,29 @@ public sealed class UserDetailsModel(UserContext user, SencoDbContext db, UserMa
         await users.SetTwoFactorEnabledAsync(tracked!, false);
         await users.ResetAuthenticatorKeyAsync(tracked!);
         await users.UpdateSecurityStampAsync(tracked!);
+        await Senco.Web.Features.Account.UserSessions.EndOthersAsync(db, id, keep: null, ct);
         db.Audit(CurrentUser.Actor, "user.2fa.reset", $"Reset two-factor sign-in for {Person.Email}");
+        notices.Queue(tracked!, "user.2fa.reset", "your two-factor sign-in was reset", "Two-factor sign-in was turned off by an administrator",
+            byWhom: $"{CurrentUser.Name}, a Senco administrator");
         await db.SaveChangesAsync(ct);
         Notice = $"Two-factor sign-in has been reset for {Person.DisplayName}, and they have been signed out everywhere.";
         return Redirect($"/admin/users/{id}");
+    }
+
+    /// A forgotten password: a temporary one, shown here once, to hand over; the person chooses their own at next sign-in.
+    public async Task<IActionResult> OnPostResetPasswordAsync(Guid id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct)) return NotFound();
+        var outcome = await admin.ResetPasswordAsync(id, ct);
+        if (outcome.Kind == Senco.Web.Features.Shared.OutcomeKind.Invalid)
+        {
+            ModelState.AddModelError(string.Empty, "You cannot reset your own password here. Change it from Your account.");
+            return Page();
+        }
+        if (outcome.Kind != Senco.Web.Features.Shared.OutcomeKind.Ok) return NotFound();
+        Reset = outcome.Value;
+        await LoadAsync(id, ct);
+        return Page();
     }
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken ct)

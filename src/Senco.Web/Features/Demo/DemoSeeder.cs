@@ -37,6 +37,9 @@ public static class DemoSeeder
         ("admin@senco.example", "Sam Lee (system administrator)", null, 0, true),
     ];
 
+    /// Added by the administrator with a temporary password (the demo password, for the first 72 hours after seeding).
+    public static readonly (string Email, string Name) NewStarter = ("new.ta@millbrook.example", "Kemi Adebayo (teaching assistant, new)");
+
     private static readonly string[] GirlNames = ["Amelia", "Isla", "Ava", "Mia", "Ivy", "Lily", "Florence", "Freya", "Evie", "Sophia", "Poppy", "Aisha", "Zara", "Maya", "Ellie", "Grace", "Hannah", "Layla", "Nia", "Chloe", "Ruby", "Sienna", "Fatima", "Esme", "Olivia", "Imogen", "Amira", "Phoebe", "Willow", "Harper"];
     private static readonly string[] BoyNames = ["Oliver", "Noah", "George", "Leo", "Arthur", "Muhammad", "Oscar", "Harry", "Theo", "Jack", "Freddie", "Alfie", "Ethan", "Kai", "Reuben", "Yusuf", "Samuel", "Finley", "Ibrahim", "Louis", "Max", "Rory", "Toby", "Adam", "Jacob", "Ezra", "Dylan", "Felix", "Tomasz", "Kofi"];
     private static readonly string[] Surnames = ["Ashworth", "Baptiste", "Chowdhury", "Dalton", "Ellery", "Fairbairn", "Gallagher", "Haddad", "Ingram", "Jankowski", "Kavanagh", "Lindqvist", "Mbeki", "Nowak", "Osei", "Pennington", "Quinlan", "Rahman", "Sutcliffe", "Thornbury", "Umarov", "Varga", "Whitlock", "Xiang", "Yardley", "Zielinski", "Abara", "Brightwell", "Cartwright", "Delacroix", "Eastwood", "Farrant", "Goldsworthy", "Hollins", "Iqbal", "Jovanovic", "Kettering", "Lockwood", "Marchetti", "Northcott"];
@@ -73,6 +76,16 @@ public static class DemoSeeder
             if (!result.Succeeded) throw new InvalidOperationException("Senco__DemoPassword was not accepted: " + string.Join(" ", result.Errors.Select(e => e.Description)));
             if (u.Role is { } role) db.Memberships.Add(new SchoolMembership { UserId = user.Id, SchoolId = schools[u.School].Id, Role = role });
         }
+        // A teaching assistant the administrator has just added: the password is temporary, so their first sign-in asks them
+        // to choose their own (issue 9, ASVS 2.3.1). Their account is separate from the list above, which every demo uses.
+        var newcomer = new SencoUser
+        {
+            UserName = NewStarter.Email, Email = NewStarter.Email, DisplayName = NewStarter.Name, EmailConfirmed = true, CreatedAt = DateTime.UtcNow,
+            TemporaryPasswordExpiresAt = DateTime.UtcNow.AddHours(72),
+        };
+        var added = await users.CreateAsync(newcomer, options.DemoPassword);
+        if (!added.Succeeded) throw new InvalidOperationException("Senco__DemoPassword was not accepted: " + string.Join(" ", added.Errors.Select(e => e.Description)));
+        db.Memberships.Add(new SchoolMembership { UserId = newcomer.Id, SchoolId = schools[0].Id, Role = SchoolRole.TeachingAssistant });
         // The assistant SENCO also covers the secondary one day a week: a person with roles in two schools.
         var assistant = await users.FindByEmailAsync("assistant.senco@millbrook.example");
         db.Memberships.Add(new SchoolMembership { UserId = assistant!.Id, SchoolId = schools[1].Id, Role = SchoolRole.AssistantSenco });
@@ -177,5 +190,6 @@ public static class DemoSeeder
         Console.WriteLine("  Demo data: a fictional trust. Sign in with any of these (password for all: " + options.DemoPassword + "):");
         foreach (var u in Users) Console.WriteLine($"    {u.Email,-36} {u.Name}");
         Console.WriteLine("  The system administrator must set up two-factor authentication at first sign-in.");
+        Console.WriteLine($"  {NewStarter.Email} has just been added: they must choose their own password at first sign-in.");
     }
 }

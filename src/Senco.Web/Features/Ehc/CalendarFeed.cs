@@ -18,7 +18,7 @@ namespace Senco.Web.Features.Ehc;
 /// SHA-256 hash, and rotated (the old URL stops at once) from the person's account. Events name pupils by
 /// initials and UPN ending only, because calendars sync to phones and are shared more than people expect.
 /// </summary>
-public sealed class CalendarFeed(SencoDbContext db, TenantScope scope, StatutoryClockQuery clockQuery)
+public sealed class CalendarFeed(SencoDbContext db, TenantScope scope, StatutoryClockQuery clockQuery, Senco.Web.Features.Account.AccountNotices notices)
 {
     /// Dates up to a year ahead, and every overdue one.
     public const int HorizonDays = 366;
@@ -31,6 +31,9 @@ public sealed class CalendarFeed(SencoDbContext db, TenantScope scope, Statutory
         row.TokenHash = Hash(token);
         row.CreatedAt = DateTime.UtcNow;
         db.Audit(actor, "calendar.token", "Created a new calendar feed address (any earlier one stopped working)");
+        // The address is a credential of its own (it reads EHC dates without signing in): the person is told (ASVS 2.2.3).
+        if (await db.Users.FirstOrDefaultAsync(u => u.Id == userId, ct) is { } person)
+            notices.Queue(person, "calendar.token", "a calendar feed address was created", "A new calendar feed address was created (any earlier one stopped working)");
         await db.SaveChangesAsync(ct);
         return token;
     }
@@ -44,6 +47,8 @@ public sealed class CalendarFeed(SencoDbContext db, TenantScope scope, Statutory
         if (row is null) return;
         db.CalendarFeedTokens.Remove(row);
         db.Audit(actor, "calendar.token.revoke", "Turned off the calendar feed");
+        if (await db.Users.FirstOrDefaultAsync(u => u.Id == userId, ct) is { } person)
+            notices.Queue(person, "calendar.token.revoke", "your calendar feed was turned off", "Your calendar feed address was turned off");
         await db.SaveChangesAsync(ct);
     }
 

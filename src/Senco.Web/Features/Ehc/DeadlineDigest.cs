@@ -120,7 +120,7 @@ public sealed class DeadlineDigest(IServiceScopeFactory scopes, IOptions<SmtpOpt
         return message;
     }
 
-    private static async Task SendAsync(SmtpOptions o, MimeMessage message, CancellationToken ct)
+    internal static async Task SendAsync(SmtpOptions o, MimeMessage message, CancellationToken ct)
     {
         using var smtp = new SmtpClient();
         smtp.Timeout = 30_000;

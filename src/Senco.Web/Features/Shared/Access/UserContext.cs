@@ -27,6 +27,9 @@ public sealed class UserContext
     public string Email { get; private set; } = "";
     public bool IsSystemAdmin { get; private set; }
     public bool TwoFactorEnabled { get; private set; }
+    /// Set while the person's password is one an administrator gave them: they must choose their own first (ASVS 2.3.1).
+    public DateTime? TemporaryPasswordExpiresAt { get; private set; }
+    public bool MustChoosePassword => IsAuthenticated && TemporaryPasswordExpiresAt is not null;
     public string? IpAddress { get; private set; }
     public IReadOnlyList<SchoolGrant> Schools { get; private set; } = [];
 
@@ -53,6 +56,7 @@ public sealed class UserContext
         Email = user.Email ?? "";
         IsSystemAdmin = user.IsSystemAdmin;
         TwoFactorEnabled = user.TwoFactorEnabled;
+        TemporaryPasswordExpiresAt = user.TemporaryPasswordExpiresAt;
         Schools = schools;
         IpAddress = ip;
     }
@@ -86,7 +90,7 @@ public sealed class UserContext
 }
 
 /// The few columns checked on every request (not the whole user row with its password hash).
-internal sealed record UserCheck(Guid Id, string DisplayName, string? Email, bool IsSystemAdmin, bool TwoFactorEnabled, string? SecurityStamp, DateTimeOffset? LockoutEnd);
+internal sealed record UserCheck(Guid Id, string DisplayName, string? Email, bool IsSystemAdmin, bool TwoFactorEnabled, string? SecurityStamp, DateTimeOffset? LockoutEnd, DateTime? TemporaryPasswordExpiresAt = null);
 
 /// Grants are cached briefly per user AND security stamp: a changed stamp (sign out everywhere, a password or
 /// two-factor change) bypasses the cache at once, and role changes evict the user's entry. With several app
@@ -134,11 +138,13 @@ public sealed class UserContextMiddleware(RequestDelegate next)
         if (principal.Identity?.IsAuthenticated == true && Guid.TryParse(principal.FindFirstValue(ClaimTypes.NameIdentifier), out var userId))
         {
             var user = await db.Users.AsNoTracking().Where(u => u.Id == userId)
-                .Select(u => new UserCheck(u.Id, u.DisplayName, u.Email, u.IsSystemAdmin, u.TwoFactorEnabled, u.SecurityStamp, u.LockoutEnd))
+                .Select(u => new UserCheck(u.Id, u.DisplayName, u.Email, u.IsSystemAdmin, u.TwoFactorEnabled, u.SecurityStamp, u.LockoutEnd, u.TemporaryPasswordExpiresAt))
                 .FirstOrDefaultAsync(http.RequestAborted);
             var stamp = principal.FindFirstValue(users.Options.ClaimsIdentity.SecurityStampClaimType);
             var locked = user?.LockoutEnd is { } end && end > DateTimeOffset.UtcNow;
-            if (user is null || locked || stamp != user.SecurityStamp)
+            // A session that could not be checked while the database was unreachable is checked now (UserSessions).
+            var sessionGone = user is not null && !await Senco.Web.Features.Account.UserSessions.StillExistsAsync(http, db, user.Id, http.RequestAborted);
+            if (user is null || locked || stamp != user.SecurityStamp || sessionGone)
             {
                 // Revoked credentials (signed out everywhere, locked, deleted): a bearer token is refused outright;
                 // a browser's cookie is removed and the person is asked to sign in again.

@@ -1,0 +1,150 @@
+using System.Security.Claims;
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Senco.Data;
+
+namespace Senco.Web.Features.Account;
+
+/// <summary>
+/// Signed-in browsers as rows in the database (ASVS 3.3.4, 3.3.3). A fresh sign-in adds a row and puts its id in the
+/// cookie's protected properties (carried through renewals, "confirm your password" and refreshes after a change); every
+/// request with the cookie checks the row is still there, so a session ended from "Your account", by a password change
+/// or by an administrator stops working at once, on every app instance that shares the database. A cookie without a
+/// session id (issued before sessions were recorded) is refused: the person signs in again once.
+/// </summary>
+public static class UserSessions
+{
+    public const string PropertyKey = ".senco.session";
+    private const string ItemKey = "senco.session";
+    /// Set when the session could not be checked because the database was unreachable.
+    public const string RecheckKey = "senco.session.recheck";
+    private static readonly TimeSpan LastSeenEvery = TimeSpan.FromMinutes(1);
+
+    /// The session of this request's cookie, once validated.
+    public static string? Current(HttpContext http) => http.Items[ItemKey] as string;
+
+    public static void Configure(CookieAuthenticationOptions o)
+    {
+        var previousSigningIn = o.Events.OnSigningIn;
+        o.Events.OnSigningIn = async ctx =>
+        {
+            await previousSigningIn(ctx);
+            if (ctx.Properties.Items.ContainsKey(PropertyKey)) return; // a renewal or refresh of an existing session
+            var http = ctx.HttpContext;
+            if (!Guid.TryParse(ctx.Principal?.FindFirstValue(ClaimTypes.NameIdentifier), out var userId)) return;
+            var db = http.RequestServices.GetRequiredService<SencoDbContext>();
+            var now = Now(http);
+            var row = new UserSession
+            {
+                Id = WebEncoders(RandomNumberGenerator.GetBytes(16)),
+                UserId = userId,
+                SignedInAt = now,
+                LastSeenAt = now,
+                IpAddress = Truncate(http.Connection.RemoteIpAddress?.ToString(), 64),
+                UserAgent = Truncate(http.Request.Headers.UserAgent.ToString(), 512),
+                Method = MethodOf(ctx.Principal!),
+            };
+            db.UserSessions.Add(row);
+            await db.SaveChangesAsync(http.RequestAborted);
+            db.Entry(row).State = EntityState.Detached;
+            ctx.Properties.Items[PropertyKey] = row.Id;
+            http.Items[ItemKey] = row.Id;
+            // Sessions that can no longer be used (idle or past the absolute limit) are tidied away at each sign-in.
+            var session = http.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<SessionOptions>>().Value;
+            var idleBefore = now - TimeSpan.FromMinutes(Math.Max(1, session.IdleMinutes)) - LastSeenEvery;
+            var signedInBefore = now - TimeSpan.FromHours(Math.Max(1, session.AbsoluteHours));
+            await db.UserSessions.Where(s => s.UserId == userId && (s.LastSeenAt < idleBefore || s.SignedInAt < signedInBefore))
+                .ExecuteDeleteAsync(http.RequestAborted);
+        };
+        var previousValidate = o.Events.OnValidatePrincipal;
+        o.Events.OnValidatePrincipal = async ctx =>
+        {
+            var http = ctx.HttpContext;
+            var id = ctx.Properties.Items.TryGetValue(PropertyKey, out var v) ? v : null;
+            var db = http.RequestServices.GetRequiredService<SencoDbContext>();
+            (Guid UserId, DateTime LastSeenAt, string? IpAddress)? row;
+            try
+            {
+                row = id is null ? null : await db.UserSessions.AsNoTracking().Where(s => s.Id == id)
+                    .Select(s => new ValueTuple<Guid, DateTime, string?>(s.UserId, s.LastSeenAt, s.IpAddress)).FirstOrDefaultAsync(http.RequestAborted);
+                if (row is { UserId: var u } && u == Guid.Empty) row = null;
+            }
+            catch (Exception ex) when (Senco.Web.Features.Shared.DatabaseUnavailableHandler.Is(ex))
+            {
+                // The database is unreachable: this request will fail on its next query and be told so. The check is
+                // repeated by UserContextMiddleware once the database answers, so a session is never trusted unchecked.
+                http.Items[RecheckKey] = id;
+                await previousValidate(ctx);
+                return;
+            }
+            if (row is null || row.Value.UserId.ToString() != ctx.Principal?.FindFirstValue(ClaimTypes.NameIdentifier))
+            {
+                ctx.RejectPrincipal();
+                await http.SignOutAsync(IdentityConstants.ApplicationScheme);
+                return;
+            }
+            http.Items[ItemKey] = id;
+            var now = Now(http);
+            var ip = Truncate(http.Connection.RemoteIpAddress?.ToString(), 64);
+            if (now - row.Value.LastSeenAt >= LastSeenEvery || ip != row.Value.IpAddress)
+                await db.UserSessions.Where(s => s.Id == id).ExecuteUpdateAsync(s => s.SetProperty(x => x.LastSeenAt, now).SetProperty(x => x.IpAddress, ip), http.RequestAborted);
+            await previousValidate(ctx);
+        };
+    }
+
+    /// True when the session still exists (the re-check after the database was briefly unreachable).
+    public static async Task<bool> StillExistsAsync(HttpContext http, SencoDbContext db, Guid userId, CancellationToken ct)
+    {
+        if (http.Items[RecheckKey] is not string id) return true;
+        if (!await db.UserSessions.AnyAsync(s => s.Id == id && s.UserId == userId, ct)) return false;
+        http.Items[ItemKey] = id;
+        return true;
+    }
+
+    /// Ends this browser's own session (signing out).
+    public static async Task EndCurrentAsync(HttpContext http, SencoDbContext db)
+    {
+        var id = Current(http);
+        if (id is null)
+        {
+            var auth = await http.AuthenticateAsync(IdentityConstants.ApplicationScheme);
+            if (auth.Succeeded) auth.Properties!.Items.TryGetValue(PropertyKey, out id);
+        }
+        if (id is not null) await db.UserSessions.Where(s => s.Id == id).ExecuteDeleteAsync(http.RequestAborted);
+    }
+
+    /// Ends every session of the person except <paramref name="keep"/> (null: all of them). Returns how many ended.
+    public static Task<int> EndOthersAsync(SencoDbContext db, Guid userId, string? keep, CancellationToken ct = default) =>
+        db.UserSessions.Where(s => s.UserId == userId && (keep == null || s.Id != keep)).ExecuteDeleteAsync(ct);
+
+    /// The person's sessions that can still be used, most recently seen first.
+    public static async Task<IReadOnlyList<UserSession>> ActiveAsync(HttpContext http, SencoDbContext db, Guid userId, CancellationToken ct = default)
+    {
+        var session = http.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<SessionOptions>>().Value;
+        var now = Now(http);
+        var idleBefore = now - TimeSpan.FromMinutes(Math.Max(1, session.IdleMinutes)) - LastSeenEvery;
+        var signedInBefore = now - TimeSpan.FromHours(Math.Max(1, session.AbsoluteHours));
+        var rows = await db.UserSessions.AsNoTracking()
+            .Where(s => s.UserId == userId && s.LastSeenAt >= idleBefore && s.SignedInAt >= signedInBefore)
+            .ToListAsync(ct);
+        return rows.OrderByDescending(s => s.Id == Current(http)).ThenByDescending(s => s.LastSeenAt).ToList();
+    }
+
+    private static string MethodOf(ClaimsPrincipal p)
+    {
+        var amr = p.FindFirstValue("amr");
+        if (amr == "mfa") return "Password and two-factor code";
+        if (amr == "pwd") return "Password";
+        var provider = p.FindFirstValue(ClaimTypes.AuthenticationMethod);
+        return provider is null ? "Password" : "Single sign-on";
+    }
+
+    private static DateTime Now(HttpContext http) => http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
+
+    private static string? Truncate(string? s, int max) => string.IsNullOrEmpty(s) ? null : s.Length <= max ? s : s[..max];
+
+    private static string WebEncoders(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+}
