@@ -95,6 +95,14 @@ public static class SchoolDashboardExport
         yield return new(impact, "Cost per pupil improved (£)", d.CostPerPupilImproved, null, d.CostPerPupilImproved is null ? "No place improved" : "");
     }
 
+    /// What the download is of, as its first rows: the school, the period and whether small groups are withheld.
+    public static IEnumerable<DashboardFigure> About(SchoolDashboard d) =>
+    [
+        new("About", "School", null, null, $"{d.School.Name} (URN {d.School.Urn})"),
+        new("About", "Leaders' and governors' dashboard", null, null, Period(d)),
+        new("About", "Small groups withheld", null, null, d.Suppressing ? $"Yes: primary needs of fewer than {AssessmentAnalysis.DefaultThreshold} pupils" : "No"),
+    ];
+
     private static readonly string[] Headers = ["Section", "Figure", "Value", "Percent", "Note"];
 
     private static string Number(decimal? v) => v?.ToString(CultureInfo.InvariantCulture) ?? "";
@@ -105,11 +113,9 @@ public static class SchoolDashboardExport
         var options = new CsvWriterOptions { WriteByteOrderMark = true, Injection = CsvInjection.None, NewLine = "\r\n" };
         using (var csv = CsvWriter.Create(ms, options, true))
         {
-            csv.WriteField(SafeCell($"{d.School.Name} (URN {d.School.Urn}): leaders' and governors' dashboard"));
-            csv.EndRecord();
             foreach (var h in Headers) csv.WriteField(h);
             csv.EndRecord();
-            foreach (var f in Figures(d))
+            foreach (var f in About(d).Concat(Figures(d)))
             {
                 csv.WriteField(SafeCell(f.Section));
                 csv.WriteField(SafeCell(f.Figure));
@@ -130,18 +136,10 @@ public static class SchoolDashboardExport
         table.Columns.Add("Value", typeof(decimal));
         table.Columns.Add("Percent", typeof(decimal));
         table.Columns.Add("Note", typeof(string));
-        foreach (var f in Figures(d))
+        foreach (var f in About(d).Concat(Figures(d)))
             table.Rows.Add(SafeCell(f.Section), SafeCell(f.Figure), f.Value is { } v ? v : DBNull.Value, f.Percent is { } p ? p : DBNull.Value, SafeCell(f.Note));
-        var about = new DataTable("About");
-        about.Columns.Add("About", typeof(string));
-        about.Columns.Add("Value", typeof(string));
-        about.Rows.Add("School", SafeCell(d.School.Name));
-        about.Rows.Add("URN", SafeCell(d.School.Urn));
-        about.Rows.Add("School year", d.Year.Label);
-        about.Rows.Add("Term", Period(d));
-        about.Rows.Add("Small groups withheld", d.Suppressing ? "Yes" : "No");
         using var ms = new MemoryStream();
-        ms.SaveAs(new Dictionary<string, object> { ["Dashboard"] = table, ["About"] = about });
+        ms.SaveAs(table, sheetName: "Dashboard");
         return ms.ToArray();
     }
 
