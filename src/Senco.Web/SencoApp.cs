@@ -51,6 +51,7 @@ public static class SencoApp
         services.AddScoped<Senco.Web.Features.Ehc.EhcCommands>();
         services.AddScoped<Senco.Web.Features.Ehc.StatutoryClockQuery>();
         services.AddScoped<Senco.Web.Features.Trusts.TrustDashboardQuery>(); // the trust view (issue 8)
+        services.AddScoped<Senco.Web.Features.Leadership.Dashboard.SchoolDashboardQuery>(); // the leaders' and governors' dashboard (issue 8)
         services.AddScoped<Senco.Web.Features.Ehc.EhcDocumentService>();
         services.AddScoped<Senco.Web.Features.Ehc.CalendarFeed>();
         services.Configure<Senco.Web.Features.Ehc.SmtpOptions>(config.GetSection("Senco:Smtp"));

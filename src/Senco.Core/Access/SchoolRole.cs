@@ -129,6 +129,13 @@ public enum Permission
     ViewAssessments,
     /// Enter and import assessment results and keep the school's own scales.
     RecordAssessments,
+    // The leaders' and governors' dashboard (issue 8, point 4): the school's register, term's changes, statutory dates,
+    // funding and impact as counts only. For those who hold the school to account or lead SEN (governors, leaders, the
+    // SENCOs, the trust's SEND lead); not teachers, teaching assistants or the office, who have their own pages. It names
+    // no pupil, so governors hold it beside ViewAggregates; small groups of needs are withheld for whoever cannot read
+    // the register (ViewPupils).
+    /// The leaders' and governors' dashboard.
+    ViewSchoolDashboard,
 }
 
 public static class RolePermissions
@@ -144,7 +151,7 @@ public static class RolePermissions
             Permission.ImportPupils, Permission.LogSubjectAccess, Permission.ExportPupilRecord, Permission.ManageRetention,
             Permission.LogDelivery, Permission.ViewDelivery, Permission.ManageDelivery, Permission.RaiseConcern, Permission.ManageConcerns,
             Permission.ManageSchoolCalendar, Permission.ManageInformationReport, Permission.ViewExamAccess, Permission.ManageExamAccess,
-            Permission.ViewAssessments, Permission.RecordAssessments],
+            Permission.ViewAssessments, Permission.RecordAssessments, Permission.ViewSchoolDashboard],
         [SchoolRole.AssistantSenco] = [Permission.ViewAggregates, Permission.ViewPupils, Permission.ExportRegister, Permission.EditPupilDetails, Permission.ChangeSenStatus,
             Permission.ViewEhc, Permission.ManageEhc,
             Permission.ViewPlans, Permission.ManagePlans, Permission.ViewPassports, Permission.ApprovePassport,
@@ -154,7 +161,7 @@ public static class RolePermissions
             Permission.ImportPupils,
             Permission.LogDelivery, Permission.ViewDelivery, Permission.ManageDelivery, Permission.RaiseConcern, Permission.ManageConcerns,
             Permission.ManageSchoolCalendar, Permission.ManageInformationReport, Permission.ViewExamAccess, Permission.ManageExamAccess,
-            Permission.ViewAssessments, Permission.RecordAssessments],
+            Permission.ViewAssessments, Permission.RecordAssessments, Permission.ViewSchoolDashboard],
         // Teachers read passports and strategies of the pupils they teach, and may suggest changes to those passports;
         // they take the registers of the intervention groups they run.
         [SchoolRole.Teacher] = [Permission.ViewAggregates, Permission.ViewPupils, Permission.ViewEhc, Permission.ViewPassports, Permission.ProposePassportChange,
@@ -166,12 +173,13 @@ public static class RolePermissions
         // Leaders oversee SEN support: they read plans, passports, provision and deployment but do not write them.
         [SchoolRole.SeniorLeader] = [Permission.ViewAggregates, Permission.ViewPupils, Permission.ExportRegister, Permission.ViewEhc, Permission.ViewPlans, Permission.ViewPassports,
             Permission.ViewProvision, Permission.ViewDeployment, Permission.ViewTeam, Permission.ManageSafeguardingSettings, Permission.ViewStaffDevelopment,
-            Permission.ViewDelivery, Permission.RaiseConcern, Permission.ManageInformationReport, Permission.ViewExamAccess, Permission.ViewAssessments],
+            Permission.ViewDelivery, Permission.RaiseConcern, Permission.ManageInformationReport, Permission.ViewExamAccess, Permission.ViewAssessments,
+            Permission.ViewSchoolDashboard],
         // Governors hold the school to account through aggregates; they never see a named pupil.
-        [SchoolRole.Governor] = [Permission.ViewAggregates],
+        [SchoolRole.Governor] = [Permission.ViewAggregates, Permission.ViewSchoolDashboard],
         [SchoolRole.TrustLead] = [Permission.ViewAggregates, Permission.ViewPupils, Permission.ExportRegister, Permission.ViewEhc, Permission.ViewPlans, Permission.ViewPassports,
             Permission.ViewProvision, Permission.ViewDeployment, Permission.ViewTeam, Permission.ViewStaffDevelopment, Permission.ViewDelivery, Permission.ViewExamAccess,
-            Permission.ViewAssessments],
+            Permission.ViewAssessments, Permission.ViewSchoolDashboard],
         // Office staff keep the roll (admissions, census, classes) but do not decide SEN status, run EHC work or read
         // SEN support plans; they may see EHC plans and deadlines (they book review meetings and send the letters) and
         // the provision map (they help cost it).
@@ -182,6 +190,9 @@ public static class RolePermissions
     };
 
     public static bool Has(SchoolRole role, Permission permission) => Table[role].Contains(permission);
+
+    /// Permissions that show counts and never a pupil's name: the only ones a governor may hold.
+    public static readonly IReadOnlySet<Permission> AggregatesOnly = new HashSet<Permission> { Permission.ViewAggregates, Permission.ViewSchoolDashboard };
 
     public static bool Has(IEnumerable<SchoolRole> roles, Permission permission) => roles.Any(r => Has(r, permission));
 

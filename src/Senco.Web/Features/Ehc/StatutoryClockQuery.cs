@@ -29,6 +29,9 @@ public sealed record DeadlineItem(
     private static string Initial(string s) => s.Length > 0 ? char.ToUpperInvariant(s[0]) + "." : "";
 }
 
+/// Statutory dates of one kind not done: how many are overdue, and how many fall due within the window asked for.
+public sealed record StatutoryCount(StatutoryDateKind Kind, int Overdue, int DueSoon);
+
 /// Phase-transfer facts for a pupil with a plan, as <see cref="PhaseTransfer.Check"/> gives them.
 public sealed record PlanDates(DateOnly NextReviewDue, PhaseTransferCheck PhaseTransfer);
 
@@ -50,32 +53,47 @@ public sealed class StatutoryClockQuery(SencoDbContext db, TimeProvider clock)
     /// pupil's date of birth and year group, its reviews' dates), with no pupil named and no entity tracked. For the
     /// trust dashboard, where a trust holds a thousand plans or more and names are not shown.
     /// </summary>
-    public async Task<Dictionary<int, int>> OverdueBySchoolAsync(IReadOnlyCollection<int> schoolIds, CancellationToken ct = default)
+    public async Task<Dictionary<int, int>> OverdueBySchoolAsync(IReadOnlyCollection<int> schoolIds, CancellationToken ct = default) =>
+        (await CountBySchoolAsync(schoolIds, 0, pastTenancyFilter: false, ct))
+            .Select(kv => (kv.Key, Overdue: kv.Value.Sum(c => c.Overdue))).Where(x => x.Overdue > 0).ToDictionary(x => x.Key, x => x.Overdue);
+
+    /// <summary>
+    /// Each school's statutory dates not done, by kind: how many are overdue and how many fall due within
+    /// <paramref name="withinDays"/> — counts only, as <see cref="OverdueBySchoolAsync"/>. <paramref name="pastTenancyFilter"/>:
+    /// read the schools' records past the pupil tenancy filter, for a caller that has checked the person may see these
+    /// schools' aggregates (a governor, who is not in the pupil scope); the counts name no one.
+    /// </summary>
+    public async Task<Dictionary<int, IReadOnlyList<StatutoryCount>>> CountBySchoolAsync(IReadOnlyCollection<int> schoolIds, int withinDays, bool pastTenancyFilter = false, CancellationToken ct = default)
     {
-        var counts = new Dictionary<int, int>();
-        if (schoolIds.Count == 0) return counts;
+        var found = new Dictionary<int, Dictionary<StatutoryDateKind, (int Overdue, int DueSoon)>>();
+        if (schoolIds.Count == 0) return [];
         var today = Today;
+        IQueryable<T> Rows<T>() where T : class => pastTenancyFilter ? db.Set<T>().IgnoreQueryFilters().AsNoTracking() : db.Set<T>().AsNoTracking();
         var phases = await db.Schools.AsNoTracking().Where(s => schoolIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => s.Phase, ct);
-        var plans = await db.EhcPlans.AsNoTracking()
+        var plans = await Rows<EhcPlan>()
             .Where(p => schoolIds.Contains(p.SchoolId) && p.CeasedOn == null)
-            .Join(db.Pupils.AsNoTracking().Where(p => p.OnRoll), plan => plan.PupilId, pupil => pupil.Id,
+            .Join(Rows<Pupil>().Where(p => p.OnRoll), plan => plan.PupilId, pupil => pupil.Id,
                 (plan, pupil) => new { plan.Id, plan.SchoolId, plan.IssuedOn, pupil.DateOfBirth, pupil.YearGroup })
             .ToListAsync(ct);
-        var reviews = (await db.AnnualReviews.AsNoTracking()
+        var reviews = (await Rows<AnnualReview>()
             .Where(r => schoolIds.Contains(r.SchoolId))
-            .Join(db.EhcPlans.AsNoTracking().Where(p => p.CeasedOn == null), r => r.PlanId, p => p.Id, (r, p) => new
+            .Join(Rows<EhcPlan>().Where(p => p.CeasedOn == null), r => r.PlanId, p => p.Id, (r, p) => new
             {
                 r.PlanId, Record = new ReviewRecord(r.MeetingOn, r.HeldOn, r.InvitationsSentOn, r.AdviceCirculatedOn, r.ReportSentOn, r.LaDecisionOn, r.AmendmentsProposedOn, r.AmendedPlanIssuedOn),
             })
             .ToListAsync(ct)).ToLookup(r => r.PlanId, r => r.Record);
-        var assessments = (await db.EhcNeedsAssessments.AsNoTracking().Include(a => a.Exceptions)
+        var onRoll = Rows<Pupil>().Where(p => p.OnRoll);
+        var assessments = (await Rows<EhcNeedsAssessment>().Include(a => a.Exceptions)
             .Where(a => schoolIds.Contains(a.SchoolId) && a.FinalPlanIssuedOn == null && a.WithdrawnOn == null && a.DecisionNotToIssueOn == null && a.WillAssess != false)
-            .Where(a => db.Pupils.Any(p => p.Id == a.PupilId && p.OnRoll))
+            .Where(a => onRoll.Any(p => p.Id == a.PupilId))
             .ToListAsync(ct)).Where(a => EhcRules.IsOpen(a.Status)).ToList();
 
         void Count(int schoolId, StatutoryDeadline d)
         {
-            if (StatutoryClock.Shows(d, today, 0) && StatutoryDates.IsOverdue(d.DueOn, today, d.Done)) counts[schoolId] = counts.GetValueOrDefault(schoolId) + 1;
+            if (!StatutoryClock.Shows(d, today, withinDays)) return;
+            if (!found.TryGetValue(schoolId, out var kinds)) found[schoolId] = kinds = [];
+            var (overdue, soon) = kinds.GetValueOrDefault(d.Kind);
+            kinds[d.Kind] = StatutoryDates.IsOverdue(d.DueOn, today, d.Done) ? (overdue + 1, soon) : (overdue, soon + 1);
         }
         foreach (var a in assessments)
         {
@@ -90,7 +108,8 @@ public sealed class StatutoryClockQuery(SencoDbContext db, TimeProvider clock)
             foreach (var r in records)
                 foreach (var d in StatutoryClock.ForReview(r)) Count(plan.SchoolId, d);
         }
-        return counts;
+        return found.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<StatutoryCount>)kv.Value.OrderBy(x => x.Key)
+            .Select(x => new StatutoryCount(x.Key, x.Value.Overdue, x.Value.DueSoon)).ToList());
     }
 
     /// <summary>Dates not done and due within <paramref name="withinDays"/>, or overdue (always), soonest first.</summary>

@@ -62,6 +62,7 @@ public static class Navigation
         // Leadership (issue 8): analysis of SEN pupils' attainment, the information report governors publish, exam access.
         new("Leadership",
         [
+            new("Leaders’ and governors’ dashboard", "/leadership/dashboard", Can(Permission.ViewSchoolDashboard)),
             new("Assessment analysis", "/analysis", Can(Permission.ViewAggregates)),
             new("Assessment results", "/assessments", Can(Permission.ViewAssessments)),
             new("Import results", "/assessments/import", Can(Permission.RecordAssessments)),

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Senco.Core;
 using Senco.Core.Access;
+using Senco.Core.Model;
 using Senco.Core.Provision;
 using Senco.Core.Sen;
 using Senco.Core.Trust;
@@ -44,14 +45,25 @@ public sealed class TrustDashboardQuery(SencoDbContext db, UserContext user, Sta
         return user.Schools.Any(s => s.TrustId == id) ? Outcome<LedTrust>.Forbidden() : Outcome<LedTrust>.NotFound();
     }
 
-    public async Task<TrustDashboard> RunAsync(LedTrust trust, SchoolYear year, CancellationToken ct = default)
-    {
+    public async Task<TrustDashboard> RunAsync(LedTrust trust, SchoolYear year, CancellationToken ct = default) =>
         // Only the schools this person may see as trust lead: the tenancy filter stays on as well.
-        var ids = trust.Schools.Select(s => s.SchoolId).ToList();
+        new(trust, year, clock.Today, TrustComparison.Compare(await CountsAsync(trust.Schools, year, pastTenancyFilter: false, ct)));
+
+    /// <summary>
+    /// Each school's counts for the year: roll, register and primary needs as they stand today; the year's provision
+    /// cost, funding and intervention impact; overdue statutory dates. Also the figures of one school's leaders' and
+    /// governors' dashboard. <paramref name="pastTenancyFilter"/>: read past the pupil tenancy filter, for a caller that
+    /// has checked the person may see these schools' aggregates though not their pupils (a governor); nothing read
+    /// here names a pupil.
+    /// </summary>
+    public async Task<IReadOnlyList<SchoolCounts>> CountsAsync(IReadOnlyList<SchoolGrant> schools, SchoolYear year, bool pastTenancyFilter, CancellationToken ct = default)
+    {
+        var ids = schools.Select(s => s.SchoolId).ToList();
         var (start, end) = (year.Start, year.End);
+        IQueryable<T> Rows<T>() where T : class => pastTenancyFilter ? db.Set<T>().IgnoreQueryFilters().AsNoTracking() : db.Set<T>().AsNoTracking();
 
         // 1. Roll, register and primary needs: one GROUP BY over the pupils on roll.
-        var register = await db.Pupils.AsNoTracking()
+        var register = await Rows<Pupil>()
             .Where(p => ids.Contains(p.SchoolId) && p.OnRoll)
             .GroupBy(p => new { p.SchoolId, p.SenStatus, p.PrimaryNeed })
             .Select(g => new { g.Key.SchoolId, g.Key.SenStatus, g.Key.PrimaryNeed, Count = g.Count() })
@@ -59,10 +71,10 @@ public sealed class TrustDashboardQuery(SencoDbContext db, UserContext user, Sta
 
         // 2. Intervention impact: places with both scores in groups that started this year, by school and measure. Age
         //    measures need both dates too, and a school's own measure its range, as Impact.Summarise counts them.
-        var impact = await db.InterventionGroups.AsNoTracking()
+        var impact = await Rows<InterventionGroup>()
             .Where(g => ids.Contains(g.SchoolId) && g.StartOn >= start && g.StartOn <= end && g.Measure != null
                         && (g.Measure != MeasureKind.SchoolMeasure || g.OwnMeasureName != null))
-            .Join(db.GroupPupils.AsNoTracking().Where(m => ids.Contains(m.SchoolId) && m.EntryValue != null && m.ExitValue != null),
+            .Join(Rows<GroupPupil>().Where(m => ids.Contains(m.SchoolId) && m.EntryValue != null && m.ExitValue != null),
                 g => g.Id, m => m.GroupId,
                 (g, m) => new { g.SchoolId, Measure = g.Measure!.Value, m.EntryOn, m.ExitOn, Gain = m.ExitValue!.Value - m.EntryValue!.Value })
             .Where(x => (x.Measure != MeasureKind.ReadingAgeMonths && x.Measure != MeasureKind.SpellingAgeMonths) || (x.EntryOn != null && x.ExitOn != null))
@@ -72,7 +84,7 @@ public sealed class TrustDashboardQuery(SencoDbContext db, UserContext user, Sta
 
         // 3. Provision cost: the year's groups (a few dozen a school), costed by the Core rule. Money is added up here,
         //    in memory: SQLite cannot sum decimals.
-        var groups = await db.InterventionGroups.AsNoTracking()
+        var groups = await Rows<InterventionGroup>()
             .Where(g => ids.Contains(g.SchoolId) && g.StartOn >= start && g.StartOn <= end)
             .Select(g => new { g.SchoolId, g.StaffHourlyCost, g.MinutesPerSession, g.SessionsPerWeek, g.Weeks, g.ResourceCost })
             .ToListAsync(ct);
@@ -80,22 +92,22 @@ public sealed class TrustDashboardQuery(SencoDbContext db, UserContext user, Sta
             .ToDictionary(s => s.Key, s => s.Sum(g => InterventionCost.Total(g.StaffHourlyCost, g.MinutesPerSession, g.SessionsPerWeek, g.Weeks, g.ResourceCost)));
 
         // 4. Funding: the year's notional SEN budget, and top-up awards overlapping the year, pro rata into it.
-        var budgets = await db.SenBudgets.AsNoTracking()
+        var budgets = await Rows<SenBudget>()
             .Where(b => ids.Contains(b.SchoolId) && b.StartYear == year.StartYear)
             .Select(b => new { b.SchoolId, b.NotionalSenBudget })
             .ToDictionaryAsync(b => b.SchoolId, b => b.NotionalSenBudget, ct);
-        var topUps = await db.TopUpFunding.AsNoTracking()
+        var topUps = await Rows<TopUpFunding>()
             .Where(t => ids.Contains(t.SchoolId) && t.From <= end && t.To >= start)
             .Select(t => new { t.SchoolId, t.Amount, t.From, t.To })
             .ToListAsync(ct);
         var received = topUps.GroupBy(t => t.SchoolId).ToDictionary(s => s.Key, s => s.Sum(t => Funding.InYear(t.Amount, t.From, t.To, year)));
 
         // 5. Overdue statutory dates: the existing clock, across the trust's schools at once.
-        var overdue = await clock.OverdueBySchoolAsync(ids, ct);
+        var overdue = (await clock.CountBySchoolAsync(ids, 0, pastTenancyFilter, ct)).ToDictionary(kv => kv.Key, kv => kv.Value.Sum(c => c.Overdue));
 
         var bySchool = register.ToLookup(r => r.SchoolId);
         var impactBySchool = impact.ToLookup(i => i.SchoolId);
-        var counts = trust.Schools.Select(s =>
+        return schools.Select(s =>
         {
             var rows = bySchool[s.SchoolId].ToList();
             var needs = rows.Where(r => r.SenStatus != SenStatus.N && r.PrimaryNeed != null)
@@ -106,6 +118,5 @@ public sealed class TrustDashboardQuery(SencoDbContext db, UserContext user, Sta
                 budgets.TryGetValue(s.SchoolId, out var b) ? b : null, received.GetValueOrDefault(s.SchoolId), cost.GetValueOrDefault(s.SchoolId),
                 impactBySchool[s.SchoolId].OrderBy(i => i.Measure).Select(i => new ImpactTotals(i.Measure, i.Assessed, i.Improved, i.TotalGain)).ToList());
         }).ToList();
-        return new TrustDashboard(trust, year, clock.Today, TrustComparison.Compare(counts));
     }
 }
