@@ -187,4 +187,46 @@ public sealed class TransferPackTests(TestWorld world) : IClassFixture<TestWorld
         Assert.Equal(leaver.AgencyReport, Bytes(zip.Entries.Single(e => e.FullName.StartsWith("07-agency-reports/", StringComparison.Ordinal))));
         Assert.Equal(leaver.PupilEhcPlan, Bytes(zip.Entries.Single(e => e.FullName.StartsWith("06-pupil-documents/", StringComparison.Ordinal))));
     }
+
+    /// A response body: write-only, not seekable, and synchronous writes throw (as Kestrel's do by default).
+    private sealed class ResponseLikeStream : Stream
+    {
+        public MemoryStream Received { get; } = new();
+        public override bool CanRead => false;
+        public override bool CanSeek => false;
+        public override bool CanWrite => true;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+        public override void Write(byte[] buffer, int offset, int count) => throw new InvalidOperationException("Synchronous operations are disallowed.");
+        public override void Write(ReadOnlySpan<byte> buffer) => throw new InvalidOperationException("Synchronous operations are disallowed.");
+        public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken ct = default) { Received.Write(buffer.Span); return ValueTask.CompletedTask; }
+        public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken ct) => WriteAsync(buffer.AsMemory(offset, count), ct).AsTask();
+        public override void Flush() => throw new InvalidOperationException("Synchronous operations are disallowed.");
+        public override Task FlushAsync(CancellationToken ct) => Task.CompletedTask;
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+    }
+
+    [Fact]
+    public async Task A_large_document_streams_through_without_being_held_whole_in_memory()
+    {
+        var big = new byte[8 * 1024 * 1024];
+        new Random(11).NextBytes(big);
+        var output = new ResponseLikeStream();
+        var largestHeld = await Senco.Web.Features.Transfers.TransferPackBuilder.WriteZipAsync(
+            [("00-index.txt", false), ("07-agency-reports/01-scan.pdf", true)], DateTime.UtcNow, output,
+            async (name, s, ct) =>
+            {
+                if (name == "00-index.txt") { await s.WriteAsync("index"u8.ToArray(), ct); return; }
+                await using var source = new MemoryStream(big, writable: false);
+                await source.CopyToAsync(s, 81920, ct);
+            }, CancellationToken.None);
+
+        Assert.True(largestHeld < 64 * 1024, $"{largestHeld} bytes were held back at once");
+        output.Received.Position = 0;
+        using var zip = new ZipArchive(output.Received);
+        Assert.Equal(big, Bytes(zip.GetEntry("07-agency-reports/01-scan.pdf")!));
+        Assert.Equal("index", Text(zip, "00-index.txt"));
+    }
 }

@@ -216,20 +216,33 @@ public sealed class TransferPackBuilder(SencoDbContext db, UserContext user, Tra
     }
 
     /// Writes the ZIP to the stream: the index and generated documents, then each uploaded document copied from the
-    /// database in chunks. Asynchronous all the way, so it can write straight to the response.
-    public async Task WriteAsync(TransferPack pack, Stream output, CancellationToken ct = default)
+    /// database in chunks. Asynchronous all the way, so it can write straight to the response; returns the most bytes
+    /// ever held back in memory on the way (see <see cref="AsyncOnlyOutput"/>).
+    public Task<long> WriteAsync(TransferPack pack, Stream output, CancellationToken ct = default) =>
+        WriteZipAsync(pack.Entries.Select(e => (e.Name, Stored: pack.Uploaded.ContainsKey(e.Name))).ToList(), pack.MadeAt, output,
+            (name, s, token) => pack.Uploaded.TryGetValue(name, out var documentId)
+                ? DocumentStreams.CopyContentAsync(db, documentId, s, token)
+                : s.WriteAsync(pack.Generated[name], token).AsTask(), ct);
+
+    /// The ZIP writing on its own, so a test can feed it a large stream and an output that refuses synchronous writes.
+    /// Stored entries (PDFs, DOCX, images: compressed already) are not compressed again.
+    public static async Task<long> WriteZipAsync(IReadOnlyList<(string Name, bool Stored)> entries, DateTime at, Stream output,
+        Func<string, Stream, CancellationToken, Task> writeContent, CancellationToken ct)
     {
-        await using var archive = await ZipArchive.CreateAsync(output, ZipArchiveMode.Create, leaveOpen: true, entryNameEncoding: null, ct);
-        foreach (var e in pack.Entries)
+        var sink = new AsyncOnlyOutput(output);
+        await using (var archive = await ZipArchive.CreateAsync(sink, ZipArchiveMode.Create, leaveOpen: true, entryNameEncoding: null, ct))
         {
-            var uploaded = pack.Uploaded.TryGetValue(e.Name, out var documentId);
-            // PDFs, DOCX and images are compressed already: storing them saves time and gains nothing.
-            var entry = archive.CreateEntry(e.Name, uploaded ? CompressionLevel.NoCompression : CompressionLevel.Optimal);
-            entry.LastWriteTime = pack.MadeAt;
-            await using var s = await entry.OpenAsync(ct);
-            if (uploaded) await DocumentStreams.CopyContentAsync(db, documentId, s, ct);
-            else await s.WriteAsync(pack.Generated[e.Name], ct);
+            foreach (var (name, stored) in entries)
+            {
+                var entry = archive.CreateEntry(name, stored ? CompressionLevel.NoCompression : CompressionLevel.Optimal);
+                entry.LastWriteTime = at;
+                await using (var s = await entry.OpenAsync(ct))
+                    await writeContent(name, s, ct);
+                await sink.FlushAsync(ct);
+            }
         }
+        await sink.FlushAsync(ct);
+        return sink.LargestHeld;
     }
 
     /// Sends the pack as a download, streaming it: headers first, then the ZIP written straight to the response body.
