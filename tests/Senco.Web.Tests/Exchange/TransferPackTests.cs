@@ -229,4 +229,33 @@ public sealed class TransferPackTests(TestWorld world) : IClassFixture<TestWorld
         Assert.Equal(big, Bytes(zip.GetEntry("07-agency-reports/01-scan.pdf")!));
         Assert.Equal("index", Text(zip, "00-index.txt"));
     }
+
+    [Fact]
+    public async Task The_pupil_API_shows_where_a_leaver_went_and_when_the_pack_was_sent()
+    {
+        var leaver = await LeaverAsync("Apiford");
+        using var senco = await world.ClientFor(SchoolRole.Senco, "A");
+        var before = await senco.GetAsync($"/api/v1/pupils/{leaver.PupilId}").ExpectJson(HttpStatusCode.OK);
+        Assert.False(before["onRoll"]!.GetValue<bool>());
+        Assert.Equal(TestWorld.Today.AddDays(-2).ToString("yyyy-MM-dd"), before.Str("leftOn"));
+        Assert.Equal("330", before.Str("destinationLa"));
+        Assert.Equal("4002", before.Str("destinationEstab"));
+        Assert.Equal("Riverside High School", before.Str("destinationName"));
+        Assert.NotNull(before["transferDueOn"]);
+        Assert.Null(before["transferPackSentOn"]);
+        Assert.False(before["senUnitIndicator"]!.GetValue<bool>());
+        Assert.True(before.AsObject().ContainsKey("formerUpn"));
+
+        var (scope, db) = world.SystemDb();
+        using (scope)
+        {
+            var t = await db.PupilTransfers.SingleAsync(x => x.Id == leaver.TransferId);
+            t.SentOn = TestWorld.Today;
+            t.SentTo = "S2S upload to Riverside High School";
+            await db.SaveChangesAsync();
+        }
+        var after = await senco.GetAsync($"/api/v1/pupils/{leaver.PupilId}").ExpectJson(HttpStatusCode.OK);
+        Assert.Equal(TestWorld.Today.ToString("yyyy-MM-dd"), after.Str("transferPackSentOn"));
+        Assert.Equal("S2S upload to Riverside High School", after.Str("transferPackSentTo"));
+    }
 }
