@@ -1,22 +1,40 @@
+using Senco.Core.Calendar;
+
 namespace Senco.Core.Exchange;
 
 /// Subject access requests (UK GDPR Art. 12(3), ICO guidance "Time limits for responding"): answer within one month of
 /// receipt, extendable by two further months for complex or numerous requests, if the requester is told within the
 /// first month. The ICO counts the day of receipt as day 1 and the limit ends on the corresponding calendar date of the
-/// next month; where that date does not exist (31 January → February) it is the last day of that month. The ICO lets
-/// a controller answer on the next working day when the date is a weekend or bank holiday; Senco shows the calendar
-/// date, which is never late. School holidays do not stop the clock (send-facts.md §9).
+/// next month; where that date does not exist (31 January → February) it is the last day of that month. When that
+/// date is a weekend or a bank holiday the ICO gives until the next working day: Senco shows that working day as the
+/// due date (England and Wales bank holidays, <see cref="BankHolidays"/>). School holidays do not stop the clock
+/// (send-facts.md §9). Due dates are computed when read, never stored, so a request logged before this rule changed
+/// shows the same date as a new one.
 public static class SubjectAccessRules
 {
     public const int ExtensionMonths = 2;
 
-    /// The date the answer is due: the corresponding date one month after receipt (clamped to the month's last day).
-    public static DateOnly DueOn(DateOnly receivedOn) => receivedOn.AddMonths(1);
+    /// The corresponding calendar date one month after receipt (clamped to the month's last day), before any move
+    /// past a weekend or bank holiday.
+    public static DateOnly CalendarDueOn(DateOnly receivedOn, bool extended = false) => receivedOn.AddMonths(extended ? 1 + ExtensionMonths : 1);
 
-    /// The date with the two-month extension: three months after receipt, clamped the same way.
-    public static DateOnly ExtendedDueOn(DateOnly receivedOn) => receivedOn.AddMonths(1 + ExtensionMonths);
+    /// The date the answer is due: one calendar month after receipt, moved to the next working day when that date is a
+    /// weekend or an England and Wales bank holiday.
+    public static DateOnly DueOn(DateOnly receivedOn) => BankHolidays.OnOrNextWorkingDay(CalendarDueOn(receivedOn));
+
+    /// The date with the two-month extension: three months after receipt, clamped and moved the same way.
+    public static DateOnly ExtendedDueOn(DateOnly receivedOn) => BankHolidays.OnOrNextWorkingDay(CalendarDueOn(receivedOn, extended: true));
 
     public static DateOnly DueOn(DateOnly receivedOn, bool extended) => extended ? ExtendedDueOn(receivedOn) : DueOn(receivedOn);
+
+    /// Why the due date is later than the calendar date ("1 January 2028 … is a Saturday"), or null when it is not.
+    public static string? WhyMoved(DateOnly receivedOn, bool extended = false)
+    {
+        var calendar = CalendarDueOn(receivedOn, extended);
+        if (BankHolidays.IsWorkingDay(calendar)) return null;
+        var why = BankHolidays.NameOf(calendar) is { } name ? $"is a bank holiday ({name})" : $"is a {calendar.DayOfWeek}";
+        return $"{Dates.Long(calendar)}, {(extended ? "three calendar months" : "one calendar month")} after receipt, {why}, so the answer is due the next working day";
+    }
 
     public static ValidationErrors Validate(DateOnly? receivedOn, string? requester, DateOnly today)
     {

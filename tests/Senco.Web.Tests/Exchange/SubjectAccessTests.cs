@@ -36,7 +36,7 @@ public sealed class SubjectAccessTests(TestWorld world) : IClassFixture<TestWorl
         {
             upn = pupil.Upn, receivedOn = received.ToString("yyyy-MM-dd"), requester = "Mx Kaur", relationship = "Parent",
         }).ExpectJson(HttpStatusCode.Created);
-        Assert.Equal(received.AddMonths(1).ToString("yyyy-MM-dd"), created.Str("dueOn"));
+        Assert.Equal(Senco.Core.Exchange.SubjectAccessRules.DueOn(received).ToString("yyyy-MM-dd"), created.Str("dueOn"));
         var id = created.Str("id");
 
         var zipResponse = await senco.GetAsync($"/api/v1/schools/{urn}/subject-access-requests/{id}/export.zip");
@@ -103,5 +103,52 @@ public sealed class SubjectAccessTests(TestWorld world) : IClassFixture<TestWorl
         var problem = await bad.ShouldBeProblem(HttpStatusCode.BadRequest);
         var errors = problem["errors"]!.AsObject();
         Assert.True(errors.ContainsKey("upn") && errors.ContainsKey("receivedOn") && errors.ContainsKey("requester"), problem.ToJsonString());
+    }
+
+    [Fact]
+    public async Task The_due_date_moves_past_a_bank_holiday_in_the_API_and_on_the_pages()
+    {
+        // Received Friday 19 August 2022: one month on is Monday 19 September 2022, the bank holiday for the State
+        // Funeral, so the answer is due Tuesday 20 September.
+        using var senco = await world.ClientFor(SchoolRole.Senco, "A");
+        var urn = world.A.Urn;
+        var created = await senco.PostJson($"/api/v1/schools/{urn}/subject-access-requests", new
+        {
+            upn = world.BasePupil("A", "N").Upn, receivedOn = "2022-08-19", requester = "Mx Holiday-Test",
+        }).ExpectJson(HttpStatusCode.Created);
+        Assert.Equal("2022-09-20", created.Str("dueOn"));
+
+        using var page = await Senco.Web.Tests.Pages.PageSession.SignInAsync(world.Factory, world.User(SchoolRole.Senco, "A").Email, TestWorld.Password);
+        var html = System.Net.WebUtility.HtmlDecode(await page.Client.GetStringAsync($"/schools/{urn}/subject-access/{created.Str("id")}"));
+        Assert.Contains("20 September 2022", html);
+        Assert.Contains("19 September 2022, one calendar month after receipt, is a bank holiday (Bank holiday for the State Funeral of Queen Elizabeth II)", html);
+        var list = System.Net.WebUtility.HtmlDecode(await page.Client.GetStringAsync($"/schools/{urn}/data-protection"));
+        Assert.Contains("20 September 2022", list);
+    }
+
+    [Fact]
+    public async Task A_request_stored_before_the_working_day_rule_shows_the_working_day_due_date()
+    {
+        // A row written straight to the database, as requests logged before the rule were: no due date is stored, it is
+        // computed when read. Received Thursday 3 September 2026; one month on is Saturday 3 October, so due Monday 5 October.
+        var id = Guid.CreateVersion7();
+        var (scope, db) = world.SystemDb();
+        using (scope)
+        {
+            var schoolId = await db.Schools.Where(x => x.Urn == world.A.Urn).Select(x => x.Id).SingleAsync();
+            db.SubjectAccessRequests.Add(new SubjectAccessRequest
+            {
+                Id = id, SchoolId = schoolId, PupilId = world.BasePupil("A", "K").Id, ReceivedOn = new DateOnly(2026, 9, 3), Requester = "Mr Stored-Earlier",
+                Status = SubjectAccessStatus.Received, RecordedBy = "Migration test", CreatedAt = DateTime.UtcNow, Version = 1,
+            });
+            await db.SaveChangesAsync();
+        }
+        using var senco = await world.ClientFor(SchoolRole.Senco, "A");
+        var list = await senco.GetAsync($"/api/v1/schools/{world.A.Urn}/subject-access-requests").ExpectJson(HttpStatusCode.OK);
+        Assert.Equal("2026-10-05", list["items"]!.AsArray().Single(i => i!.Str("id") == id.ToString())!.Str("dueOn"));
+        using var page = await Senco.Web.Tests.Pages.PageSession.SignInAsync(world.Factory, world.User(SchoolRole.Senco, "A").Email, TestWorld.Password);
+        var html = System.Net.WebUtility.HtmlDecode(await page.Client.GetStringAsync($"/schools/{world.A.Urn}/subject-access/{id}"));
+        Assert.Contains("5 October 2026", html);
+        Assert.Contains("3 October 2026, one calendar month after receipt, is a Saturday", html);
     }
 }

@@ -18,10 +18,17 @@ public sealed record SenRequest(string? Status, List<string>? Needs, DateOnly? E
 
 public sealed record PupilDto(Guid Id, string SchoolUrn, string Upn, bool UpnIsTemporary, string Forename, string Surname, DateOnly DateOfBirth,
     string Gender, string YearGroup, bool Eal, bool LookedAfter, bool PupilPremium, bool OnRoll, string SenStatus, IReadOnlyList<string> Needs,
-    DateOnly? OnRegisterSince, int Version)
+    DateOnly? OnRegisterSince, int Version,
+    // Data exchange (issue 7), added after the contract's fields: the CTF's former UPN, the census unit and resourced
+    // provision indicators, where a leaver went, and when and to whom the transfer pack was sent (the latest transfer).
+    string? FormerUpn = null, bool SenUnitIndicator = false, bool ResourcedProvisionIndicator = false, DateOnly? LeftOn = null,
+    string? DestinationLa = null, string? DestinationEstab = null, string? DestinationName = null,
+    DateOnly? TransferDueOn = null, DateOnly? TransferPackSentOn = null, string? TransferPackSentTo = null)
 {
-    public static PupilDto From(Pupil p, string urn) => new(p.Id, urn, p.Upn, p.UpnIsTemporary, p.Forename, p.Surname, p.DateOfBirth, p.Gender,
-        p.YearGroup, p.Eal, p.LookedAfter, p.PupilPremium, p.OnRoll, p.SenStatus.ToString(), p.NeedList, p.OnRegisterSince, p.Version);
+    public static PupilDto From(Pupil p, string urn, PupilTransfer? transfer = null) => new(p.Id, urn, p.Upn, p.UpnIsTemporary, p.Forename, p.Surname, p.DateOfBirth, p.Gender,
+        p.YearGroup, p.Eal, p.LookedAfter, p.PupilPremium, p.OnRoll, p.SenStatus.ToString(), p.NeedList, p.OnRegisterSince, p.Version,
+        p.FormerUpn, p.SenUnitIndicator, p.ResourcedProvisionIndicator, p.LeftOn, p.DestinationLa, p.DestinationEstab, p.DestinationName,
+        transfer?.DueOn, transfer?.SentOn, transfer?.SentTo);
 }
 
 public sealed record SenHistoryDto(string Status, IReadOnlyList<string> Needs, DateOnly EffectiveFrom, string Reason, string RecordedBy, DateTime RecordedAt);
@@ -41,11 +48,14 @@ public static class PupilsApi
         }).Accepts<PupilRequest>("application/json").Produces<PupilDto>(201).ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404).ProducesProblem(409)
           .WithSummary("Add a pupil to a school's roll.");
 
-        g.MapGet("/pupils/{id:guid}", async (Guid id, PupilFinder finder, AuditLog audit, CancellationToken ct) =>
+        g.MapGet("/pupils/{id:guid}", async (Guid id, PupilFinder finder, SencoDbContext db, AuditLog audit, CancellationToken ct) =>
         {
             var outcome = await finder.FindAsync(id, Permission.ViewPupils, ct: ct);
-            if (outcome.IsOk) audit.Read("pupil.read", $"API read of pupil {outcome.Value!.Upn}", outcome.Value.SchoolId, id);
-            return ApiJson.ToResult(outcome, p => TypedResults.Ok(PupilDto.From(p, p.School!.Urn)));
+            if (!outcome.IsOk) return ApiJson.ToResult(outcome, _ => TypedResults.Ok());
+            audit.Read("pupil.read", $"API read of pupil {outcome.Value!.Upn}", outcome.Value.SchoolId, id);
+            var transfer = await db.PupilTransfers.IgnoreQueryFilters().AsNoTracking().Where(t => t.PupilId == id && t.SchoolId == outcome.Value.SchoolId)
+                .OrderByDescending(t => t.CreatedAt).FirstOrDefaultAsync(ct);
+            return TypedResults.Ok(PupilDto.From(outcome.Value, outcome.Value.School!.Urn, transfer));
         }).Produces<PupilDto>().ProducesProblem(403).ProducesProblem(404).WithSummary("A pupil with their SEN status and ranked needs today.");
 
         g.MapPut("/pupils/{id:guid}", async (Guid id, HttpContext http, PupilCommands commands) =>

@@ -36,6 +36,14 @@ public static class ExchangeApi
         }).Produces(200, contentType: "application/xml").ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404)
           .WithSummary("A CTF of the current version for the named pupils (repeat upn), with their SEN history, to destLa/destEstab (XXX/XXXX unknown, MMM/MMMM outside the maintained sector).");
 
+        g.MapPost("/transfers/{id:guid}/pack", async (Guid id, HttpContext http, TransferPackBuilder packs) =>
+        {
+            var outcome = await packs.PrepareAsync(id, http.RequestAborted);
+            if (!outcome.IsOk) return ApiJson.ToResult(outcome, _ => TypedResults.Ok());
+            return new StreamedPack(packs, outcome.Value!);
+        }).Produces(200, contentType: TransferPackBuilder.ContentType).ProducesProblem(403).ProducesProblem(404)
+          .WithSummary("Make a leaver's transfer pack: a ZIP, streamed, of the CTF, the SEN file Senco makes, the uploaded documents and agency reports the caller may see, and an index (00-index.txt) of every file with its type and source and of what was left out and why. Restricted notes never go in. Recorded on the transfer and audited.");
+
         g.MapGet("/schools/{urn}/census/sen", async (string urn, CensusQuery census, CancellationToken ct) =>
         {
             var outcome = await census.RunAsync(urn, ct);
@@ -61,6 +69,12 @@ public static class ExchangeApi
         }
         return (buffer.ToArray(), null);
     }
+}
+
+/// The transfer pack written straight to the response (see <see cref="TransferPackBuilder.WriteAsync"/>).
+internal sealed class StreamedPack(TransferPackBuilder builder, TransferPack pack) : IResult
+{
+    public Task ExecuteAsync(HttpContext http) => TransferPackBuilder.StreamAsync(builder, pack, http, http.RequestAborted);
 }
 
 public static class ExchangeServices

@@ -28,13 +28,15 @@ public sealed class TransferModel(TransferCommands commands, TransferPackBuilder
 
     public async Task<IActionResult> OnPostPackAsync(Guid id, CancellationToken ct)
     {
-        var outcome = await packs.BuildAsync(id, ct);
-        return outcome.Kind switch
+        var outcome = await packs.PrepareAsync(id, ct);
+        switch (outcome.Kind)
         {
-            OutcomeKind.Ok => File(outcome.Value!.Content, TransferPackBuilder.ContentType, outcome.Value.FileName),
-            OutcomeKind.NotFound => NotFound(),
-            _ => StatusCode(403),
-        };
+            case OutcomeKind.Ok:
+                await TransferPackBuilder.StreamAsync(packs, outcome.Value!, HttpContext, ct);
+                return new EmptyResult();
+            case OutcomeKind.NotFound: return NotFound();
+            default: return StatusCode(403);
+        }
     }
 
     public async Task<IActionResult> OnPostSentAsync(Guid id, CancellationToken ct)
