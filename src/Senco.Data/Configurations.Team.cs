@@ -222,6 +222,7 @@ internal sealed class TrainingRecordConfig : IEntityTypeConfiguration<TrainingRe
         b.Property(x => x.Title).HasMaxLength(200).IsRequired();
         b.Property(x => x.Provider).HasMaxLength(120);
         b.Property(x => x.Hours).HasPrecision(6, 2);
+        b.Property(x => x.Version).IsConcurrencyToken();
         b.HasOne(x => x.StaffMember).WithMany().HasForeignKey(x => x.StaffMemberId).OnDelete(DeleteBehavior.Cascade);
     }
 }
@@ -232,7 +233,10 @@ internal sealed class TrainingNeedConfig : IEntityTypeConfiguration<TrainingNeed
     {
         b.Property(x => x.Area).HasMaxLength(200).IsRequired();
         b.Property(x => x.Reason).HasMaxLength(2000).IsRequired();
+        b.Property(x => x.Version).IsConcurrencyToken();
         b.HasOne(x => x.StaffMember).WithMany().HasForeignKey(x => x.StaffMemberId).OnDelete(DeleteBehavior.Cascade);
+        // Deleting a training record leaves the need met, without the link (the need's history is kept).
+        b.HasOne(x => x.MetByTraining).WithMany().HasForeignKey(x => x.MetByTrainingId).OnDelete(DeleteBehavior.SetNull);
     }
 }
 
@@ -245,6 +249,7 @@ internal sealed class InsetSessionConfig : IEntityTypeConfiguration<InsetSession
         b.Property(x => x.LedBy).HasMaxLength(120).IsRequired();
         b.Property(x => x.Attendees).HasMaxLength(4000).IsRequired();
         b.Property(x => x.Evaluation).HasMaxLength(4000);
+        b.Property(x => x.Version).IsConcurrencyToken();
         b.HasOne<School>().WithMany().HasForeignKey(x => x.SchoolId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -269,6 +269,8 @@ public class TrainingRecord : ISchoolScoped
     public DateOnly CompletedOn { get; set; }
     public decimal Hours { get; set; }
     public DateOnly? RenewBy { get; set; }
+    /// Optimistic concurrency: the SENCO and an assistant may both correct the same record.
+    public int Version { get; set; }
 }
 
 public enum NeedPriority { Low, Medium, High }
@@ -284,6 +286,10 @@ public class TrainingNeed : ISchoolScoped
     public string Reason { get; set; } = "";
     public NeedPriority Priority { get; set; }
     public DateOnly? MetOn { get; set; }
+    /// The training that met the need, when it was met by a recorded course (null for "met" without one).
+    public Guid? MetByTrainingId { get; set; }
+    public TrainingRecord? MetByTraining { get; set; }
+    public int Version { get; set; }
 }
 
 /// An INSET session: what, who attended, and how it was evaluated.
@@ -296,6 +302,7 @@ public class InsetSession : ISchoolScoped
     public string LedBy { get; set; } = "";
     public string Attendees { get; set; } = "";
     public string? Evaluation { get; set; }
+    public int Version { get; set; }
 }
 
 /// An appraisal objective and its review notes. Visible only to the member of staff, their line manager and senior

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
 using Senco.Core.Access;
 using Senco.Core.Model;
-using Senco.Data;
+using Senco.Web.Features.Shared;
 
 namespace Senco.Web.Features.Team;
 
@@ -41,24 +41,33 @@ public sealed class MeetingForm
 }
 
 /// Meetings: those coming up and those held, and scheduling a new one (perhaps about one pupil).
-public sealed class MeetingsModel(TeamAccess access, TeamQueries queries, TeamCommands commands, SencoDbContext db) : TeamPageModel(access)
+public sealed class MeetingsModel(TeamAccess access, TeamQueries queries, TeamCommands commands, PupilPicker picker) : TeamPageModel(access)
 {
     [BindProperty] public MeetingForm Input { get; set; } = new();
     public IReadOnlyList<(Meeting Meeting, Pupil? Pupil)> Upcoming { get; private set; } = [];
     public IReadOnlyList<(Meeting Meeting, Pupil? Pupil)> Past { get; private set; } = [];
-    public IReadOnlyList<SelectListItem> PupilItems { get; private set; } = [];
+    [BindProperty] public PupilSearchForm PupilSearch { get; set; } = new();
+    /// The pupil chosen and the matches of a "Find a pupil" search: a select of every pupil is unusable in a large school.
+    public PupilPickerState Picker { get; private set; } = new();
 
     public async Task<IActionResult> OnGetAsync(string urn, Guid? pupilId, CancellationToken ct)
     {
         if (LoadSchool(urn, Permission.ViewTeam) is { } denied) return denied;
         Input.PupilId = pupilId;
-        await LoadAsync(ct);
+        await LoadAsync(search: false, ct);
         return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(string urn, CancellationToken ct)
     {
         if (LoadSchool(urn, Permission.ManageTeam) is { } denied) return denied;
+        if (PupilSearch.Find is not null)
+        {
+            // "Find a pupil": show the form again with the matches; nothing is saved and nothing is wrong yet.
+            PupilPicker.KeepValuesDropErrors(ModelState);
+            await LoadAsync(search: true, ct);
+            return Page();
+        }
         if (ModelState.IsValid)
         {
             var errors = new Senco.Core.ValidationErrors();
@@ -73,20 +82,17 @@ public sealed class MeetingsModel(TeamAccess access, TeamQueries queries, TeamCo
             AddErrors(errors, "Input");
             if (outcome?.Errors is { } e) FormErrors(e);
         }
-        await LoadAsync(ct);
+        await LoadAsync(search: false, ct);
         return Page();
     }
 
     private void FormErrors(Senco.Core.ValidationErrors e) =>
         Senco.Web.Features.Shared.FormErrors.AddTo(ModelState, e, "Input", f => f == "startsAt" ? "Input.On" : null);
 
-    private async Task LoadAsync(CancellationToken ct)
+    private async Task LoadAsync(bool search, CancellationToken ct)
     {
         Upcoming = await queries.MeetingsAsync(School.SchoolId, upcoming: true, ct);
         Past = (await queries.MeetingsAsync(School.SchoolId, upcoming: false, ct)).Take(20).ToList();
-        var pupils = await db.Pupils.AsNoTracking().Where(p => p.SchoolId == School.SchoolId && (p.OnRoll || p.Id == Input.PupilId))
-            .OrderBy(p => p.Surname).ThenBy(p => p.Forename).Select(p => new { p.Id, p.Forename, p.Surname, p.YearGroup }).ToListAsync(ct);
-        PupilItems = new[] { new SelectListItem("Not about one pupil", "") }
-            .Concat(pupils.Select(p => new SelectListItem($"{p.Surname}, {p.Forename} ({Senco.Core.Pupils.YearGroups.Label(p.YearGroup)})", p.Id.ToString(), p.Id == Input.PupilId))).ToList();
+        Picker = await picker.LoadAsync(School, Input.PupilId, PupilSearch.Query, search, ct);
     }
 }

@@ -64,7 +64,7 @@ public sealed class StaffDevelopmentPageModel(TeamAccess access, StaffDevelopmen
     public async Task<IActionResult> OnPostMetAsync(string urn, Guid needId, CancellationToken ct)
     {
         if (await LoadAsync(urn, Permission.ManageTeam, ct) is { } denied) return denied;
-        var o = await development.MeetNeedAsync(needId, ct);
+        var o = await development.MeetNeedAsync(needId, null, ct);
         if (Deny(o.Kind) is { } d) return d;
         Notice = "The training need is marked as met.";
         return Redirect($"/schools/{urn}/staff-development#needs");

@@ -67,6 +67,19 @@ public static class TeamApi
 
     public static void MapTeamApi(RouteGroupBuilder g)
     {
+        // The pupil picker's search (name words, UPN, year group): pupils on roll of one school, for those who may see
+        // pupils there; audited like a pupil list.
+        g.MapGet("/schools/{urn}/pupil-search", async (string urn, string? q, Shared.Access.UserContext user, Shared.PupilPicker picker, CancellationToken ct) =>
+        {
+            var s = user.School(urn);
+            if (s is null) return TypedResults.NotFound();
+            if (!s.Can(Permission.ViewPupils)) return ApiJson.ToResult(Outcome<object>.Forbidden(), _ => TypedResults.Ok());
+            var search = Senco.Core.Pupils.PupilSearch.Parse(q);
+            if (search.IsEmpty) return TypedResults.Ok(new { total = 0, matches = Array.Empty<object>() });
+            var (matches, total) = await picker.SearchAsync(s, search, ct);
+            return TypedResults.Ok(new { total, matches = matches.Select(m => new { m.Id, m.Forename, m.Surname, m.Upn, yearGroup = m.YearGroup, label = m.Label }).ToList() });
+        }).WithSummary($"Find a pupil on roll by name, UPN or year group (\"Sam year 5\"): the first {Shared.PupilPicker.Limit} matches and how many matched.");
+
         // Agencies and referrals
         g.MapGet("/schools/{urn}/agencies", async (string urn, Shared.Access.UserContext user, TeamQueries q, CancellationToken ct) =>
         {

@@ -8,5 +8,6 @@ public static class TeamServices
         services.AddScoped<TeamCommands>();
         services.AddScoped<TeamQueries>();
         services.AddScoped<StaffDevelopment>();
+        services.AddScoped<Senco.Web.Features.Shared.PupilPicker>();
     }
 }
