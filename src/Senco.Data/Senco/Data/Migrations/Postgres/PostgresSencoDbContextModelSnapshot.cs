@@ -1494,10 +1494,6 @@ namespace Senco.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("integer");
-
                     b.HasKey("Id");
 
                     b.HasIndex("SchoolId", "On");
@@ -3966,9 +3962,6 @@ namespace Senco.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
-                    b.Property<Guid?>("MetByTrainingId")
-                        .HasColumnType("uuid");
-
                     b.Property<DateOnly?>("MetOn")
                         .HasColumnType("date");
 
@@ -3988,13 +3981,7 @@ namespace Senco.Data.Migrations.Postgres
                     b.Property<Guid>("StaffMemberId")
                         .HasColumnType("uuid");
 
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("integer");
-
                     b.HasKey("Id");
-
-                    b.HasIndex("MetByTrainingId");
 
                     b.HasIndex("StaffMemberId");
 
@@ -4031,10 +4018,6 @@ namespace Senco.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
-
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("integer");
 
                     b.HasKey("Id");
 
@@ -5110,18 +5093,11 @@ namespace Senco.Data.Migrations.Postgres
 
             modelBuilder.Entity("Senco.Core.Model.TrainingNeed", b =>
                 {
-                    b.HasOne("Senco.Core.Model.TrainingRecord", "MetByTraining")
-                        .WithMany()
-                        .HasForeignKey("MetByTrainingId")
-                        .OnDelete(DeleteBehavior.SetNull);
-
                     b.HasOne("Senco.Core.Model.StaffMember", "StaffMember")
                         .WithMany()
                         .HasForeignKey("StaffMemberId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
-
-                    b.Navigation("MetByTraining");
 
                     b.Navigation("StaffMember");
                 });

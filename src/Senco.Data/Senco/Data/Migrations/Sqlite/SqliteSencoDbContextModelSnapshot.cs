@@ -1465,10 +1465,6 @@ namespace Senco.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("INTEGER");
-
                     b.HasKey("Id");
 
                     b.HasIndex("SchoolId", "On");
@@ -3897,9 +3893,6 @@ namespace Senco.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid?>("MetByTrainingId")
-                        .HasColumnType("TEXT");
-
                     b.Property<DateOnly?>("MetOn")
                         .HasColumnType("TEXT");
 
@@ -3919,13 +3912,7 @@ namespace Senco.Data.Migrations.Sqlite
                     b.Property<Guid>("StaffMemberId")
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("INTEGER");
-
                     b.HasKey("Id");
-
-                    b.HasIndex("MetByTrainingId");
 
                     b.HasIndex("StaffMemberId");
 
@@ -3962,10 +3949,6 @@ namespace Senco.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
-
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
@@ -5037,18 +5020,11 @@ namespace Senco.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Senco.Core.Model.TrainingNeed", b =>
                 {
-                    b.HasOne("Senco.Core.Model.TrainingRecord", "MetByTraining")
-                        .WithMany()
-                        .HasForeignKey("MetByTrainingId")
-                        .OnDelete(DeleteBehavior.SetNull);
-
                     b.HasOne("Senco.Core.Model.StaffMember", "StaffMember")
                         .WithMany()
                         .HasForeignKey("StaffMemberId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
-
-                    b.Navigation("MetByTraining");
 
                     b.Navigation("StaffMember");
                 });
