@@ -34,5 +34,6 @@ public static class ApiEndpoints
         Senco.Web.Features.InformationReport.InformationReportApi.MapInformationReportApi(secured); // leadership (issue 8)
         Senco.Web.Features.ExamAccess.ExamAccessApi.MapExamAccessApi(secured);
         Senco.Web.Features.Leadership.LeadershipApi.MapLeadershipApi(secured);
+        Senco.Web.Features.AccessibilityPlan.AccessibilityPlanApi.MapAccessibilityPlanApi(secured); // Equality Act duties (issue 8)
     }
 }
