@@ -132,16 +132,22 @@ public static class AccessibilityPlanDocument
     /// school's website as it is: headings in order, each strand's objectives in a description list, British English,
     /// every text HTML-encoded.
     /// </summary>
-    public static string Html(PlanView v)
+    /// The page's own styles: inline in the file to publish; served separately for the printable view in the app, whose
+    /// Content-Security-Policy allows no inline style.
+    public const string Css =
+        "body{font-family:Arial,Helvetica,sans-serif;font-size:1.1875rem;line-height:1.5;color:#0b0c0c;background:#fff;margin:0}\n" +
+        "main{max-width:48em;margin:0 auto;padding:1.5em}\nh1{font-size:2rem;line-height:1.2}\nh2{font-size:1.5rem;margin-top:2em;line-height:1.25;border-top:2px solid #b1b4b6;padding-top:.5em}\nh3{font-size:1.1875rem;margin-bottom:.25em}\n" +
+        "dl{margin:0 0 1.5em;display:grid;grid-template-columns:max-content 1fr;gap:.25em 1em}\ndt{font-weight:bold}\ndd{margin:0}\n.status{font-weight:bold}\n" +
+        "@media print{body{font-size:11pt}h2{break-after:avoid}h3{break-after:avoid}dl{break-inside:avoid}}\n";
+
+    public static string Html(PlanView v, string? stylesheetHref = null)
     {
         static string E(string s) => WebUtility.HtmlEncode(s);
         var b = new StringBuilder();
         b.Append("<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
         b.Append("<title>").Append(E($"{Title(v)}: {v.SchoolName}")).Append("</title>\n");
-        b.Append("<style>\nbody{font-family:Arial,Helvetica,sans-serif;font-size:1.1875rem;line-height:1.5;color:#0b0c0c;background:#fff;margin:0}\n")
-            .Append("main{max-width:48em;margin:0 auto;padding:1.5em}\nh1{font-size:2rem;line-height:1.2}\nh2{font-size:1.5rem;margin-top:2em;line-height:1.25;border-top:2px solid #b1b4b6;padding-top:.5em}\nh3{font-size:1.1875rem;margin-bottom:.25em}\n")
-            .Append("dl{margin:0 0 1.5em;display:grid;grid-template-columns:max-content 1fr;gap:.25em 1em}\ndt{font-weight:bold}\ndd{margin:0}\n.status{font-weight:bold}\n")
-            .Append("@media print{body{font-size:11pt}h2{break-after:avoid}h3{break-after:avoid}dl{break-inside:avoid}}\n</style>\n");
+        if (stylesheetHref is null) b.Append("<style>\n").Append(Css).Append("</style>\n");
+        else b.Append("<link rel=\"stylesheet\" href=\"").Append(E(stylesheetHref)).Append("\">\n");
         b.Append("</head>\n<body>\n<main>\n");
         b.Append("<h1>").Append(E(v.SchoolName)).Append(": ").Append(E(Title(v))).Append("</h1>\n");
         b.Append("<p class=\"status\">").Append(E(StatusLine(v))).Append("</p>\n");

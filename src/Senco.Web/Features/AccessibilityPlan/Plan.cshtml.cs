@@ -20,9 +20,11 @@ public sealed class PlanModel(UserContext user, AccessibilityPlanUseCases useCas
     public async Task<IActionResult> OnGetHtmlAsync(string urn, int year, CancellationToken ct) =>
         await LoadAsync(urn, year, ct) ?? File(Encoding.UTF8.GetBytes(AccessibilityPlanDocument.Html(Plan)), AccessibilityPlanDocument.HtmlContentType, AccessibilityPlanDocument.FileName(Plan, "html"));
 
-    /// The same page shown in the browser, to print.
+    /// The same page shown in the browser, to print. Its styles come from the next handler: the app's CSP allows no inline style.
     public async Task<IActionResult> OnGetPrintAsync(string urn, int year, CancellationToken ct) =>
-        await LoadAsync(urn, year, ct) ?? Content(AccessibilityPlanDocument.Html(Plan), AccessibilityPlanDocument.HtmlContentType);
+        await LoadAsync(urn, year, ct) ?? Content(AccessibilityPlanDocument.Html(Plan, $"{Href(urn, year)}?handler=PrintCss"), AccessibilityPlanDocument.HtmlContentType);
+
+    public IActionResult OnGetPrintCss() => Content(AccessibilityPlanDocument.Css, "text/css; charset=utf-8");
 
     private async Task<IActionResult?> LoadAsync(string urn, int year, CancellationToken ct)
     {
