@@ -87,6 +87,8 @@ public static class SencoApp
         services.AddScoped<Senco.Web.Features.InformationReport.InformationReportCommands>();
         services.AddScoped<Senco.Web.Features.ExamAccess.ExamAccessUseCases>();
         services.AddScoped<Senco.Web.Features.Leadership.Assessment.AssessmentCommands>(); // leadership and analysis (issue 8)
+        services.AddScoped<Senco.Web.Features.AccessibilityPlan.AccessibilityPlanUseCases>(); // Equality Act: accessibility plan, reasonable adjustments
+        services.AddScoped<Senco.Web.Features.AccessibilityPlan.ReasonableAdjustmentUseCases>();
 
         services.AddIdentityCore<SencoUser>(o =>
             {

@@ -136,6 +136,17 @@ public enum Permission
     // the register (ViewPupils).
     /// The leaders' and governors' dashboard.
     ViewSchoolDashboard,
+    // Equality Act duties (issue 8, point 6). The accessibility plan names no pupil and is published, so everyone who sees
+    // aggregates reads it (governors approve it); the SENCOs and senior leaders write it. Reasonable adjustments of one
+    // pupil rest on their disability (special category data): teachers and teaching assistants read them for every pupil
+    // they may see, because they are the ones who make them (in lessons, on trips, in tests); the SENCOs and leaders
+    // decide them. Office staff and governors see only the counts.
+    /// Write the accessibility plan: its period, objectives and actions, progress, the governors' approval and review.
+    ManageAccessibilityPlan,
+    /// Each pupil's reasonable adjustments with the pupil named.
+    ViewReasonableAdjustments,
+    /// Record adjustments requested or considered, decide them (a refusal with its reason) and review them.
+    ManageReasonableAdjustments,
 }
 
 public static class RolePermissions
@@ -151,7 +162,7 @@ public static class RolePermissions
             Permission.ImportPupils, Permission.LogSubjectAccess, Permission.ExportPupilRecord, Permission.ManageRetention,
             Permission.LogDelivery, Permission.ViewDelivery, Permission.ManageDelivery, Permission.RaiseConcern, Permission.ManageConcerns,
             Permission.ManageSchoolCalendar, Permission.ManageInformationReport, Permission.ViewExamAccess, Permission.ManageExamAccess,
-            Permission.ViewAssessments, Permission.RecordAssessments, Permission.ViewSchoolDashboard],
+            Permission.ViewAssessments, Permission.RecordAssessments, Permission.ViewSchoolDashboard, Permission.ManageAccessibilityPlan, Permission.ViewReasonableAdjustments, Permission.ManageReasonableAdjustments],
         [SchoolRole.AssistantSenco] = [Permission.ViewAggregates, Permission.ViewPupils, Permission.ExportRegister, Permission.EditPupilDetails, Permission.ChangeSenStatus,
             Permission.ViewEhc, Permission.ManageEhc,
             Permission.ViewPlans, Permission.ManagePlans, Permission.ViewPassports, Permission.ApprovePassport,
@@ -161,25 +172,27 @@ public static class RolePermissions
             Permission.ImportPupils,
             Permission.LogDelivery, Permission.ViewDelivery, Permission.ManageDelivery, Permission.RaiseConcern, Permission.ManageConcerns,
             Permission.ManageSchoolCalendar, Permission.ManageInformationReport, Permission.ViewExamAccess, Permission.ManageExamAccess,
-            Permission.ViewAssessments, Permission.RecordAssessments, Permission.ViewSchoolDashboard],
+            Permission.ViewAssessments, Permission.RecordAssessments, Permission.ViewSchoolDashboard, Permission.ManageAccessibilityPlan, Permission.ViewReasonableAdjustments, Permission.ManageReasonableAdjustments],
         // Teachers read passports and strategies of the pupils they teach, and may suggest changes to those passports;
         // they take the registers of the intervention groups they run.
         [SchoolRole.Teacher] = [Permission.ViewAggregates, Permission.ViewPupils, Permission.ViewEhc, Permission.ViewPassports, Permission.ProposePassportChange,
-            Permission.ViewProvision, Permission.RecordSessions, Permission.LogDelivery, Permission.RaiseConcern, Permission.ViewAssessments],
+            Permission.ViewProvision, Permission.RecordSessions, Permission.LogDelivery, Permission.RaiseConcern, Permission.ViewAssessments,
+            Permission.ViewReasonableAdjustments],
         // Teaching assistants work across classes and keep passports up to date: they read every passport in the
         // school and propose changes, which the SENCO approves; they take the registers of their own groups.
         [SchoolRole.TeachingAssistant] = [Permission.ViewAggregates, Permission.ViewPupils, Permission.ViewEhc, Permission.ViewPassports, Permission.ProposePassportChange,
-            Permission.ViewProvision, Permission.RecordSessions, Permission.LogDelivery, Permission.RaiseConcern],
+            Permission.ViewProvision, Permission.RecordSessions, Permission.LogDelivery, Permission.RaiseConcern,
+            Permission.ViewReasonableAdjustments],
         // Leaders oversee SEN support: they read plans, passports, provision and deployment but do not write them.
         [SchoolRole.SeniorLeader] = [Permission.ViewAggregates, Permission.ViewPupils, Permission.ExportRegister, Permission.ViewEhc, Permission.ViewPlans, Permission.ViewPassports,
             Permission.ViewProvision, Permission.ViewDeployment, Permission.ViewTeam, Permission.ManageSafeguardingSettings, Permission.ViewStaffDevelopment,
             Permission.ViewDelivery, Permission.RaiseConcern, Permission.ManageInformationReport, Permission.ViewExamAccess, Permission.ViewAssessments,
-            Permission.ViewSchoolDashboard],
+            Permission.ViewSchoolDashboard, Permission.ManageAccessibilityPlan, Permission.ViewReasonableAdjustments, Permission.ManageReasonableAdjustments],
         // Governors hold the school to account through aggregates; they never see a named pupil.
         [SchoolRole.Governor] = [Permission.ViewAggregates, Permission.ViewSchoolDashboard],
         [SchoolRole.TrustLead] = [Permission.ViewAggregates, Permission.ViewPupils, Permission.ExportRegister, Permission.ViewEhc, Permission.ViewPlans, Permission.ViewPassports,
             Permission.ViewProvision, Permission.ViewDeployment, Permission.ViewTeam, Permission.ViewStaffDevelopment, Permission.ViewDelivery, Permission.ViewExamAccess,
-            Permission.ViewAssessments, Permission.ViewSchoolDashboard],
+            Permission.ViewAssessments, Permission.ViewSchoolDashboard, Permission.ViewReasonableAdjustments],
         // Office staff keep the roll (admissions, census, classes) but do not decide SEN status, run EHC work or read
         // SEN support plans; they may see EHC plans and deadlines (they book review meetings and send the letters) and
         // the provision map (they help cost it).

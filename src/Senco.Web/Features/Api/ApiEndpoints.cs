@@ -35,5 +35,6 @@ public static class ApiEndpoints
         Senco.Web.Features.ExamAccess.ExamAccessApi.MapExamAccessApi(secured);
         Senco.Web.Features.Leadership.LeadershipApi.MapLeadershipApi(secured);
         Senco.Web.Features.Leadership.Dashboard.SchoolDashboardApi.MapSchoolDashboardApi(secured); // leaders' and governors' dashboard (issue 8)
+        Senco.Web.Features.AccessibilityPlan.AccessibilityPlanApi.MapAccessibilityPlanApi(secured); // Equality Act duties (issue 8)
     }
 }

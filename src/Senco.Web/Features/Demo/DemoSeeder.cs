@@ -108,6 +108,7 @@ public static class DemoSeeder
         await DeliveryDemo.SeedAsync(db, schools, today, 20261123);
         await ReportsDemo.SeedAsync(db, schools, today, Users[0].Name, Users[7].Name); // SEN information report, exam access arrangements
         await LeadershipDemo.SeedAsync(db, schools, today, 20261201); // assessment results over four terms (issue 8)
+        await AccessibilityDemo.SeedAsync(db, schools, today, Users[0].Name, Users[7].Name); // accessibility plan, reasonable adjustments (issue 8)
         log.LogInformation("Seeded the demo trust: {Schools} schools, {Pupils} pupils", schools.Count, await db.Pupils.IgnoreQueryFilters().CountAsync());
     }
 

@@ -69,6 +69,8 @@ public static class Navigation
             new("School scales", "/assessments/scales", Can(Permission.RecordAssessments)),
             new("SEN information report", "/information-report", Can(Permission.ViewAggregates)),
             new("Exam access", "/exam-access", Can(Permission.ViewExamAccess)),
+            new("Accessibility plan", "/accessibility-plan", Can(Permission.ViewAggregates)),
+            new("Reasonable adjustments", "/reasonable-adjustments", Can(Permission.ViewAggregates)),
         ], ["/exam-access/", "/information-report/"]),
         new("Data and records",
         [
