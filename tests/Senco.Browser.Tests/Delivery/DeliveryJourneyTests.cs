@@ -16,14 +16,7 @@ public sealed class DeliveryJourneyTests(AppServer app, BrowserFixture browser)
     private const string Urn = "999101";
     private static readonly ViewportSize Phone = new() { Width = 390, Height = 844 };
 
-    private async Task<HttpClient> ApiAsync(string email = Senco)
-    {
-        var http = new HttpClient { BaseAddress = new Uri(app.BaseUrl) };
-        var r = await http.PostAsJsonAsync("/api/v1/auth/token", new { email, password = AppServer.DemoPassword });
-        var token = (await r.Content.ReadFromJsonAsync<JsonObject>())!["accessToken"]!.GetValue<string>();
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return http;
-    }
+    private Task<HttpClient> ApiAsync(string email = Senco) => app.ApiClientAsync(email);
 
     [Fact]
     public async Task Every_delivery_and_monitoring_page_passes_axe()

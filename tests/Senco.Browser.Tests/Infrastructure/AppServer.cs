@@ -26,6 +26,18 @@ public sealed class AppServer : IAsyncLifetime
 
     public string BaseUrl { get; private set; } = "";
 
+    /// An HTTP client on the app's API, signed in as a demo user with a bearer token (for tests that find demo records
+    /// through the API before driving the pages).
+    public async Task<HttpClient> ApiClientAsync(string email)
+    {
+        var http = new HttpClient { BaseAddress = new Uri(BaseUrl) };
+        var r = await System.Net.Http.Json.HttpClientJsonExtensions.PostAsJsonAsync(http, "/api/v1/auth/token", new { email, password = DemoPassword });
+        r.EnsureSuccessStatusCode();
+        var token = (await System.Net.Http.Json.HttpContentJsonExtensions.ReadFromJsonAsync<System.Text.Json.Nodes.JsonObject>(r.Content))!["accessToken"]!.GetValue<string>();
+        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        return http;
+    }
+
     /// <summary>Everything the app wrote to stdout and stderr so far (for failure messages).</summary>
     public string Log
     {

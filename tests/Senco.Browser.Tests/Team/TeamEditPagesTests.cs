@@ -15,14 +15,7 @@ public sealed class TeamEditPagesTests(AppServer app, BrowserFixture browser)
     private const string Senco = "senco@millbrook.example";
     private const string Urn = "999101";
 
-    private async Task<HttpClient> ApiAsync()
-    {
-        var http = new HttpClient { BaseAddress = new Uri(app.BaseUrl) };
-        var r = await http.PostAsJsonAsync("/api/v1/auth/token", new { email = Senco, password = AppServer.DemoPassword });
-        var token = (await r.Content.ReadFromJsonAsync<JsonObject>())!["accessToken"]!.GetValue<string>();
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return http;
-    }
+    private Task<HttpClient> ApiAsync() => app.ApiClientAsync(Senco);
 
     private async Task<string?> FirstPupilWithAsync(HttpClient api, JsonArray register, string list)
     {
