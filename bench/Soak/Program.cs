@@ -42,6 +42,7 @@ var memory = Task.Run(async () =>
     {
         var m = Bucket((int)started.Elapsed.TotalMinutes);
         m.RssMb.Add(Rss(pid));
+        m.Load.Add(LoadAverage());
         await Task.Delay(TimeSpan.FromSeconds(10));
     }
 });
@@ -73,13 +74,13 @@ await memory;
 var report = new StringBuilder();
 report.AppendLine($"Soak: {minutes} min at a steady {rps} requests/s (mixed reads and writes), {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
 report.AppendLine();
-report.AppendLine("| minute | requests | errors | conflicts (409) | p50 ms | p95 ms | p99 ms | max ms | app RSS MB |");
-report.AppendLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+report.AppendLine("| minute | requests | errors | conflicts (409) | p50 ms | p95 ms | p99 ms | max ms | app RSS MB | load avg (1 min, highest) |");
+report.AppendLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
 foreach (var (minute, m) in buckets.OrderBy(b => b.Key))
 {
     var l = m.Latencies.OrderBy(x => x).ToArray();
     if (l.Length == 0) continue;
-    report.AppendLine(CultureInfo.InvariantCulture, $"| {minute + 1} | {l.Length} | {m.Errors} | {m.Conflicts} | {P(l, 50):F1} | {P(l, 95):F1} | {P(l, 99):F1} | {l[^1]:F1} | {(m.RssMb.IsEmpty ? 0 : m.RssMb.Max()):F0} |");
+    report.AppendLine(CultureInfo.InvariantCulture, $"| {minute + 1} | {l.Length} | {m.Errors} | {m.Conflicts} | {P(l, 50):F1} | {P(l, 95):F1} | {P(l, 99):F1} | {l[^1]:F1} | {(m.RssMb.IsEmpty ? 0 : m.RssMb.Max()):F0} | {(m.Load.IsEmpty ? 0 : m.Load.Max()):F1} |");
 }
 var all = buckets.Values.SelectMany(m => m.Latencies).OrderBy(x => x).ToArray();
 var errors = buckets.Values.Sum(m => m.Errors);
@@ -144,6 +145,12 @@ async Task One(int roll, string id, int n)
 Minute Bucket(int minute) => buckets.GetOrAdd(minute, _ => new Minute());
 static string Today() => DateOnly.FromDateTime(DateTime.UtcNow).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 static double P(double[] sorted, int p) => sorted.Length == 0 ? 0 : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p / 100.0 * sorted.Length) - 1)];
+// The machine's 1-minute load average, so a reader can tell the app's latency from the queue for the CPU.
+static double LoadAverage()
+{
+    try { return double.Parse(File.ReadAllText("/proc/loadavg").Split(' ')[0], CultureInfo.InvariantCulture); }
+    catch (IOException) { return 0; }
+}
 static double Rss(int pid)
 {
     try
@@ -158,6 +165,7 @@ sealed class Minute
 {
     public ConcurrentBag<double> Latencies { get; } = [];
     public ConcurrentBag<double> RssMb { get; } = [];
+    public ConcurrentBag<double> Load { get; } = [];
     public ConcurrentBag<string> ErrorKinds { get; } = [];
     public int Errors;
     public int Conflicts;
