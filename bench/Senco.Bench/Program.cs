@@ -16,7 +16,7 @@ if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
     Console.WriteLine(Usage);
     return 0;
 }
-if (args[0] != "generate")
+if (args[0] is not ("generate" or "national"))
 {
     Console.Error.WriteLine($"Unknown command \"{args[0]}\".\n{Usage}");
     return 2;
@@ -34,6 +34,7 @@ for (var i = 1; i < args.Length; i++)
 }
 string Opt(string name, string? fallback = null) =>
     opts.TryGetValue(name, out var v) ? v : fallback ?? throw new ArgumentException($"--{name} is required.\n{Usage}");
+if (args[0] == "national") return await NationalCommand.RunAsync(Opt);
 
 var provider = DatabaseSetup.ParseProvider(Opt("provider"));
 var connection = Opt("connection");
@@ -251,7 +252,8 @@ public partial class Program
           The same seed and as-of date give the same rows. --trust-data true adds, for the trust view, EHC plans
           and reviews, the year's SEN budget and top-ups, provision and intervention groups with scores, and a
           trust SEND lead (trustlead@bench.example).
-        """;
+
+        """ + NationalCommand.Usage;
 }
 
 static class BenchDb

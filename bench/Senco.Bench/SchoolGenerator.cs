@@ -23,6 +23,10 @@ public sealed class SchoolGenerator(Random random, DateOnly asOf)
     public const double EhcPlanShare = 0.045;
     public const double SenSupportShare = 0.135;
 
+    /// The shares of pupils with an EHC plan and on SEN support. Mainstream schools use England's averages; the national
+    /// dataset sets them by kind of school (a special school's pupils nearly all have plans).
+    public (double Ehc, double Support) Shares { get; set; } = (EhcPlanShare, SenSupportShare);
+
     private readonly SchoolYear _year = SchoolYear.Containing(asOf);
     private readonly DateTime _now = asOf.ToDateTime(new TimeOnly(7, 0), DateTimeKind.Utc);
     /// The school started to use Senco two years ago; pupils on roll then were imported from the MIS that day.
@@ -52,11 +56,8 @@ public sealed class SchoolGenerator(Random random, DateOnly asOf)
     public SchoolData Generate(School school, int count, Guid sencoId, string sencoName)
     {
         var data = new SchoolData();
-        var years = school.Phase == Phase.Primary
-            ? new[] { ("R", 10), ("1", 10), ("2", 10), ("3", 10), ("4", 10), ("5", 10), ("6", 10) }
-            // An 11–18 secondary: sixth-form year groups are smaller than Years 7–11.
-            : new[] { ("7", 10), ("8", 10), ("9", 10), ("10", 10), ("11", 10), ("12", 5), ("13", 4) };
-        var entryOrder = school.Phase == Phase.Primary ? 0 : 7;
+        var years = YearsOf(school.Phase);
+        var entryOrder = YearGroups.Order(years[0].Item1);
         var upns = new HashSet<string>(StringComparer.Ordinal);
         var serials = new Dictionary<int, int>();
 
@@ -124,11 +125,26 @@ public sealed class SchoolGenerator(Random random, DateOnly asOf)
         return data;
     }
 
+    /// The year groups a school of this phase teaches, weighted by their usual size.
+    private static (string, int)[] YearsOf(Phase phase) => phase switch
+    {
+        Phase.Primary => [("R", 10), ("1", 10), ("2", 10), ("3", 10), ("4", 10), ("5", 10), ("6", 10)],
+        Phase.Nursery => [("N1", 8), ("N2", 10)],
+        // All-through and special schools: Reception to Year 13 (special schools' older year groups are larger).
+        Phase.AllThrough => [("R", 8), ("1", 8), ("2", 8), ("3", 8), ("4", 8), ("5", 8), ("6", 8), ("7", 10), ("8", 10), ("9", 10), ("10", 10), ("11", 10), ("12", 5), ("13", 4)],
+        Phase.Special => [("R", 3), ("1", 4), ("2", 5), ("3", 6), ("4", 7), ("5", 8), ("6", 8), ("7", 9), ("8", 9), ("9", 10), ("10", 10), ("11", 10), ("12", 7), ("13", 6), ("14", 4)],
+        // Alternative provision: mostly key stage 3 and 4.
+        Phase.AlternativeProvision => [("7", 3), ("8", 5), ("9", 8), ("10", 12), ("11", 14)],
+        // An 11–18 secondary: sixth-form year groups are smaller than Years 7–11.
+        _ => [("7", 10), ("8", 10), ("9", 10), ("10", 10), ("11", 10), ("12", 5), ("13", 4)],
+    };
+
     private void AddSenHistory(SchoolData data, Pupil pupil, DateOnly joined, Guid sencoId, string sencoName)
     {
         var roll = random.NextDouble();
         var span = Math.Max(0, asOf.DayNumber - joined.DayNumber);
-        if (roll < EhcPlanShare)
+        var (ehcShare, supportShare) = Shares;
+        if (roll < ehcShare)
         {
             var needs = Needs(PlanNeeds);
             if (random.NextDouble() < 0.3)
@@ -143,7 +159,7 @@ public sealed class SchoolGenerator(Random random, DateOnly asOf)
             if (eFrom > asOf) eFrom = asOf;
             Change(data, pupil, SenStatus.E, needs, eFrom, EReason, sencoId, sencoName);
         }
-        else if (roll < EhcPlanShare + SenSupportShare)
+        else if (roll < ehcShare + supportShare)
         {
             var needs = Needs(SupportNeeds);
             var kFrom = joined.AddDays(random.Next(0, Math.Max(1, span)));
@@ -247,7 +263,8 @@ public sealed class SchoolGenerator(Random random, DateOnly asOf)
 
     private static string YearLabel(int order) => order switch
     {
-        < 0 => "Reception",
+        < -1 => "Nursery 1",
+        -1 => "Nursery 2",
         0 => "Reception",
         _ => $"Year {order}",
     };

@@ -4,12 +4,15 @@
 --   BENCH_COOKIE    Cookie header to send (optional)
 --   BENCH_IDS       file of ids, one a line (optional); with it, BENCH_TEMPLATE is a path with one %s
 --   BENCH_TEMPLATE  e.g. /api/v1/pupils/%s
+--   BENCH_PAIRS     file of "value<TAB>token" lines (optional): each request takes the next line's value for the
+--                   template and sends its own bearer token (bench/national.sh: many schools, each with its SENCO)
 -- done() prints one machine-readable line: BENCH_RESULT key=value ...
 
 local token = os.getenv("BENCH_TOKEN")
 local cookie = os.getenv("BENCH_COOKIE")
 local idsfile = os.getenv("BENCH_IDS")
 local template = os.getenv("BENCH_TEMPLATE")
+local pairsfile = os.getenv("BENCH_PAIRS")
 
 if token and token ~= "" then wrk.headers["Authorization"] = "Bearer " .. token end
 if cookie and cookie ~= "" then wrk.headers["Cookie"] = cookie end
@@ -21,6 +24,14 @@ if idsfile and idsfile ~= "" then
   end
 end
 
+local tpairs = {}
+if pairsfile and pairsfile ~= "" then
+  for line in io.lines(pairsfile) do
+    local value, tok = line:match("^([^\t]+)\t(.+)$")
+    if value then tpairs[#tpairs + 1] = { value, tok } end
+  end
+end
+
 -- Each thread starts at a different place in the list, so the threads do not ask for the same pupil in step.
 local thread_no = 0
 function setup(thread)
@@ -29,7 +40,13 @@ function setup(thread)
 end
 
 local n = 0
-if #ids > 0 then
+if #tpairs > 0 then
+  request = function()
+    n = n + 1
+    local p = tpairs[((n + (offset or 0)) % #tpairs) + 1]
+    return wrk.format(nil, string.format(template, p[1]), { ["Authorization"] = "Bearer " .. p[2] })
+  end
+elseif #ids > 0 then
   request = function()
     n = n + 1
     local id = ids[((n + (offset or 0)) % #ids) + 1]
@@ -45,5 +62,5 @@ function done(summary, latency, requests)
     summary.requests, secs, summary.requests / secs,
     latency:percentile(50) / 1000, latency:percentile(90) / 1000, latency:percentile(95) / 1000,
     latency:percentile(99) / 1000, latency.max / 1000,
-    e.status, e.connect + e.read + e.write + e.timeout, summary.bytes, #ids))
+    e.status, e.connect + e.read + e.write + e.timeout, summary.bytes, math.max(#ids, #tpairs)))
 end

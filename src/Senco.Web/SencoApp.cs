@@ -124,7 +124,7 @@ public static class SencoApp
                         : IdentityConstants.ApplicationScheme;
             })
             .AddSencoSingleSignOn(services, config)
-            .AddBearerToken(IdentityConstants.BearerScheme, o => o.BearerTokenExpiration = TimeSpan.FromHours(1))
+            .AddBearerToken(IdentityConstants.BearerScheme, o => o.BearerTokenExpiration = Senco.Web.Features.Account.UserSessions.TokenLifetime)
             .AddIdentityCookies(c =>
             {
                 // The short-lived sign-in cookies (two-factor step, single sign-on hand-over) get the same protection.

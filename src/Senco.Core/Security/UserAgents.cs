@@ -13,6 +13,21 @@ public static class UserAgents
         return $"{Browser(userAgent)} on {Platform(userAgent)}";
     }
 
+    /// <summary>
+    /// The program behind an API token, as its User-Agent names it: the first product token ("curl/8.5.0",
+    /// "python-requests/2.31.0", "SchoolMIS-Sync/3.2"), at most 60 characters of letters, digits and ". _ - /".
+    /// A browser's header names a browser instead (a token fetched from a browser's script).
+    /// </summary>
+    public static string DescribeProgram(string? userAgent)
+    {
+        if (string.IsNullOrWhiteSpace(userAgent)) return "A program that gave no name";
+        var ua = userAgent.Trim();
+        if (ua.StartsWith("Mozilla/", StringComparison.Ordinal)) return Describe(ua);
+        var first = ua.Split(' ', 2)[0];
+        var kept = new string(first.Where(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-' or '/').Take(60).ToArray());
+        return kept.Length == 0 ? "A program that gave no name" : kept;
+    }
+
     public static string Browser(string ua)
     {
         bool Has(string s) => ua.Contains(s, StringComparison.OrdinalIgnoreCase);

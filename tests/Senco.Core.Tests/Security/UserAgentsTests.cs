@@ -18,4 +18,18 @@ public class UserAgentsTests
     [InlineData("", "Unknown browser on an unknown device")]
     [InlineData(null, "Unknown browser on an unknown device")]
     public void Names_the_browser_and_device_as_a_person_would(string? userAgent, string expected) => Assert.Equal(expected, UserAgents.Describe(userAgent));
+
+    [Theory]
+    [InlineData("curl/8.5.0", "curl/8.5.0")]
+    [InlineData("python-requests/2.31.0", "python-requests/2.31.0")]
+    [InlineData("SchoolMIS-Sync/3.2 (+https://mis.example)", "SchoolMIS-Sync/3.2")]
+    [InlineData("<script>alert(1)</script>", "scriptalert1/script")]
+    [InlineData("Mozilla/5.0 (X11; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.0", "Firefox on Linux")]
+    [InlineData("   ", "A program that gave no name")]
+    [InlineData("\u00e9\u00e9\u00e9", "A program that gave no name")]
+    [InlineData(null, "A program that gave no name")]
+    public void Names_the_program_behind_an_api_token(string? userAgent, string expected) => Assert.Equal(expected, UserAgents.DescribeProgram(userAgent));
+
+    [Fact]
+    public void A_long_program_name_is_cut_to_sixty_characters() => Assert.Equal(60, UserAgents.DescribeProgram(new string('a', 500) + "/1").Length);
 }

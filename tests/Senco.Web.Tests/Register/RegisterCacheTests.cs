@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Senco.Core.Access;
 using Senco.Web.Features.Register;
@@ -102,6 +103,28 @@ public sealed class RegisterCacheTests(TestWorld world) : IClassFixture<TestWorl
             await scope.ServiceProvider.GetRequiredService<Senco.Web.Features.Shared.Audit.AuditWriter>().FlushAsync(CancellationToken.None);
             var reads = await db.AuditEntries.CountAsync(a => a.UserId == senUser && a.Action == "register.read");
             Assert.True(reads >= 2, $"each read of the register is audited, kept or not (found {reads})");
+        }
+    }
+
+    [Fact]
+    public async Task With_no_rows_allowed_nothing_is_kept_and_every_read_is_fresh()
+    {
+        var pupil = await world.AddPupilAsync("C", "Nova", "Unkept", "3", status: "K", needs: ["SPLD"]);
+        var settings = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Senco:RegisterCacheRows"] = "0" }).Build();
+        using var cache = new RegisterCache(world.Factory.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>(), settings);
+        var (scope, db) = world.SystemDb();
+        using (scope)
+        {
+            var schoolId = await db.Schools.Where(s => s.Urn == world.C.Urn).Select(s => s.Id).SingleAsync();
+            var first = await cache.GetAsync(db, schoolId, new RegisterFilter(), CancellationToken.None);
+            Assert.Contains(first.Result.Rows, r => r.Upn == pupil.Upn);
+            Assert.Equal(0, cache.Count);
+            await db.Pupils.Where(p => p.Upn == pupil.Upn).ExecuteUpdateAsync(s => s.SetProperty(p => p.Surname, "Readagain"));
+            var second = await cache.GetAsync(db, schoolId, new RegisterFilter(), CancellationToken.None);
+            Assert.Equal("Readagain", second.Result.Rows.Single(r => r.Upn == pupil.Upn).Surname);
+            Assert.Contains("Readagain", System.Text.Encoding.UTF8.GetString(second.Json));
+            Assert.Equal(0, cache.Count);
         }
     }
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Hosting;
@@ -195,6 +196,47 @@ public sealed partial class AccountSecurityTests(TestWorld world) : IClassFixtur
             var userId = UserId(db, email);
             Assert.Equal(0, await db.UserSessions.CountAsync(s => s.UserId == userId));
         }
+    }
+
+    [Fact]
+    public async Task An_api_token_is_listed_with_your_sessions_and_stopping_it_refuses_it_at_once_on_every_instance()
+    {
+        var email = await NewPersonWithOwnPassword();
+        await using var secondInstance = world.Factory.WithWebHostBuilder(_ => { });
+        using var desktop = await SignIn(world.Factory, email, TestWorld.Password, Chrome);
+        using var sync = secondInstance.CreateClient();
+        sync.DefaultRequestHeaders.UserAgent.ParseAdd("SchoolMIS-Sync/3.2");
+        var token = (await sync.PostAsJsonAsync("/api/v1/auth/token", new { email, password = TestWorld.Password }).ExpectJson(HttpStatusCode.OK))["accessToken"]!.GetValue<string>();
+        sync.UseBearer(token);
+        await sync.GetAsync($"/api/v1/schools/{world.A.Urn}/register").Expect(HttpStatusCode.OK);
+
+        var html = WebUtility.HtmlDecode(await desktop.GetStringAsync("/account/security"));
+        Assert.Contains("SchoolMIS-Sync/3.2", html);
+        Assert.Contains("API token, until", html);
+        Assert.Contains("Stop this token", html);
+        var tokenId = SessionButton().Matches(html).Select(m => m.Groups[1].Value).Single(id => RowOf(html, id).Contains("SchoolMIS-Sync/3.2"));
+
+        var stopped = await Post(desktop, $"/account/security?handler=EndSession&session={tokenId}", [], "/account/security");
+        Assert.Equal(HttpStatusCode.Redirect, stopped.StatusCode);
+        Assert.Contains("You have stopped the API token of SchoolMIS-Sync/3.2", WebUtility.HtmlDecode(await desktop.GetStringAsync("/account/security")));
+        // Refused at once, by the instance that issued it and by the other.
+        await sync.GetAsync($"/api/v1/schools/{world.A.Urn}/register").Expect(HttpStatusCode.Unauthorized);
+        using var viaFirst = world.Anonymous();
+        viaFirst.UseBearer(token);
+        await viaFirst.GetAsync($"/api/v1/schools/{world.A.Urn}/register").Expect(HttpStatusCode.Unauthorized);
+        Assert.True(await IsSignedIn(desktop), "stopping a token leaves the browser signed in");
+
+        // "Sign out all other sessions" stops tokens too, and a new token works until then.
+        using var fresh = secondInstance.CreateClient();
+        var second = (await fresh.PostAsJsonAsync("/api/v1/auth/token", new { email, password = TestWorld.Password }).ExpectJson(HttpStatusCode.OK))["accessToken"]!.GetValue<string>();
+        using var again = world.Anonymous();
+        again.UseBearer(second);
+        await again.GetAsync($"/api/v1/schools/{world.A.Urn}/register").Expect(HttpStatusCode.OK);
+        await Post(desktop, "/account/security?handler=EndOtherSessions", [], "/account/security");
+        await again.GetAsync($"/api/v1/schools/{world.A.Urn}/register").Expect(HttpStatusCode.Unauthorized);
+        var (scope, db) = world.SystemDb();
+        using (scope)
+            Assert.True(await db.AuditEntries.AnyAsync(a => a.Action == "auth.session.ended" && a.UserName == email && a.Summary.Contains("API token of SchoolMIS-Sync/3.2")));
     }
 
     internal static Guid UserId(Senco.Data.SencoDbContext db, string email) => db.Users.AsNoTracking().Single(u => u.Email == email).Id;

@@ -48,6 +48,10 @@ public static class AuthApi
                     }
                 }
                 var principal = await signIn.CreateUserPrincipalAsync(user);
+                // The token is a session like a browser's: listed on "Your account", ended from there or by a password
+                // change, and refused at once when ended (UserContextMiddleware checks the row on every request).
+                var session = await UserSessions.StartTokenAsync(http, db, user.Id, user.TwoFactorEnabled);
+                ((System.Security.Claims.ClaimsIdentity)principal.Identity!).AddClaim(new System.Security.Claims.Claim(UserSessions.TokenClaim, session));
                 return TypedResults.SignIn(principal, authenticationScheme: IdentityConstants.BearerScheme);
             })
             .AllowAnonymous()

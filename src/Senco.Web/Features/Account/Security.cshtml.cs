@@ -21,7 +21,7 @@ public sealed class SecurityModel(UserManager<SencoUser> users, SignInManager<Se
     [BindProperty, Display(Name = "New password")] public string? NewPassword { get; set; }
 
     /// One signed-in browser, as a person reads it.
-    public sealed record SessionRow(string Id, string Device, string? IpAddress, string Method, DateTime SignedInAt, DateTime LastSeenAt, bool IsThis);
+    public sealed record SessionRow(string Id, string Device, string? IpAddress, string Method, DateTime SignedInAt, DateTime LastSeenAt, bool IsThis, bool IsToken = false);
 
     public IReadOnlyList<SessionRow> Sessions { get; private set; } = [];
     public DateTime Now { get; private set; }
@@ -62,10 +62,11 @@ public sealed class SecurityModel(UserManager<SencoUser> users, SignInManager<Se
             return RedirectToPage(null, null, "sessions");
         }
         await db.UserSessions.Where(s => s.Id == row.Id && s.UserId == user.Id).ExecuteDeleteAsync();
-        var device = UserAgents.Describe(row.UserAgent);
+        var token = UserSessions.IsToken(row.Method);
+        var device = token ? $"the API token of {UserAgents.DescribeProgram(row.UserAgent)}" : UserAgents.Describe(row.UserAgent);
         db.Audit(Actor(user), "auth.session.ended", $"Signed out another session: {device}, signed in {AccountNotices.UkTime(row.SignedInAt)}{(row.IpAddress is null ? "" : $" from {row.IpAddress}")}");
         await db.SaveChangesAsync();
-        Notice = $"You have signed out {device}.";
+        Notice = token ? $"You have stopped {device}: it no longer works." : $"You have signed out {device}.";
         return RedirectToPage(null, null, "sessions");
     }
 
@@ -135,7 +136,10 @@ public sealed class SecurityModel(UserManager<SencoUser> users, SignInManager<Se
         Now = clock.GetUtcNow().UtcDateTime;
         var current = UserSessions.Current(HttpContext);
         Sessions = (await UserSessions.ActiveAsync(HttpContext, db, user.Id))
-            .Select(s => new SessionRow(s.Id, UserAgents.Describe(s.UserAgent), s.IpAddress, s.Method, s.SignedInAt, s.LastSeenAt, s.Id == current))
+            .Select(s => UserSessions.IsToken(s.Method)
+                ? new SessionRow(s.Id, UserAgents.DescribeProgram(s.UserAgent), s.IpAddress,
+                    $"{s.Method}, until {AccountNotices.UkTime(s.SignedInAt + UserSessions.TokenLifetime)}", s.SignedInAt, s.LastSeenAt, false, IsToken: true)
+                : new SessionRow(s.Id, UserAgents.Describe(s.UserAgent), s.IpAddress, s.Method, s.SignedInAt, s.LastSeenAt, s.Id == current))
             .ToList();
     }
 

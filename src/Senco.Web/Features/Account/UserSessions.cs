@@ -18,6 +18,12 @@ namespace Senco.Web.Features.Account;
 public static class UserSessions
 {
     public const string PropertyKey = ".senco.session";
+    /// The claim that ties a bearer token to its session row (a token carries its claims, not cookie properties).
+    public const string TokenClaim = "senco_session";
+    /// How sessions made by POST /api/v1/auth/token are described: they last as long as the token, not the idle limit.
+    public const string TokenMethod = "API token";
+    /// A bearer token's lifetime (SencoApp configures the bearer scheme with it).
+    public static readonly TimeSpan TokenLifetime = TimeSpan.FromHours(1);
     private const string ItemKey = "senco.session";
     /// Set when the session could not be checked because the database was unreachable.
     public const string RecheckKey = "senco.session.recheck";
@@ -56,8 +62,7 @@ public static class UserSessions
             var session = http.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<SessionOptions>>().Value;
             var idleBefore = now - TimeSpan.FromMinutes(Math.Max(1, session.IdleMinutes)) - LastSeenEvery;
             var signedInBefore = now - TimeSpan.FromHours(Math.Max(1, session.AbsoluteHours));
-            await db.UserSessions.Where(s => s.UserId == userId && (s.LastSeenAt < idleBefore || s.SignedInAt < signedInBefore))
-                .ExecuteDeleteAsync(http.RequestAborted);
+            await TidyAsync(db, userId, idleBefore, signedInBefore, now, http.RequestAborted);
         };
         var previousValidate = o.Events.OnValidatePrincipal;
         o.Events.OnValidatePrincipal = async ctx =>
@@ -95,6 +100,52 @@ public static class UserSessions
         };
     }
 
+    /// A session for a bearer token being issued: listed on "Your account" as an API token, ended like any other
+    /// session (and the token refused at once). Returns the id to put in the token as <see cref="TokenClaim"/>.
+    public static async Task<string> StartTokenAsync(HttpContext http, SencoDbContext db, Guid userId, bool twoFactor)
+    {
+        var now = Now(http);
+        var row = new UserSession
+        {
+            Id = WebEncoders(RandomNumberGenerator.GetBytes(16)),
+            UserId = userId,
+            SignedInAt = now,
+            LastSeenAt = now,
+            IpAddress = Truncate(http.Connection.RemoteIpAddress?.ToString(), 64),
+            UserAgent = Truncate(http.Request.Headers.UserAgent.ToString(), 512),
+            Method = twoFactor ? TokenMethod + " (password and two-factor code)" : TokenMethod,
+        };
+        db.UserSessions.Add(row);
+        await db.SaveChangesAsync(http.RequestAborted);
+        db.Entry(row).State = EntityState.Detached;
+        var session = http.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<SessionOptions>>().Value;
+        await TidyAsync(db, userId, now - TimeSpan.FromMinutes(Math.Max(1, session.IdleMinutes)) - LastSeenEvery,
+            now - TimeSpan.FromHours(Math.Max(1, session.AbsoluteHours)), now, http.RequestAborted);
+        return row.Id;
+    }
+
+    /// A bearer token's session was found (UserContextMiddleware reads it with the user): note when it was last used,
+    /// at most once a minute, as for browsers.
+    public static async Task TouchTokenAsync(HttpContext http, SencoDbContext db, string id, DateTime lastSeenAt)
+    {
+        http.Items[ItemKey] = id;
+        var now = Now(http);
+        if (now - lastSeenAt >= LastSeenEvery)
+            await db.UserSessions.Where(s => s.Id == id).ExecuteUpdateAsync(s => s.SetProperty(x => x.LastSeenAt, now), http.RequestAborted);
+    }
+
+    public static bool IsToken(string method) => method.StartsWith(TokenMethod, StringComparison.Ordinal);
+
+    /// Removes sessions that can no longer be used: browsers idle or past the absolute limit, tokens past their expiry.
+    private static Task<int> TidyAsync(SencoDbContext db, Guid userId, DateTime idleBefore, DateTime signedInBefore, DateTime now, CancellationToken ct)
+    {
+        var tokensBefore = now - TokenLifetime;
+        return db.UserSessions.Where(s => s.UserId == userId && (s.Method.StartsWith(TokenMethod)
+                ? s.SignedInAt < tokensBefore
+                : s.LastSeenAt < idleBefore || s.SignedInAt < signedInBefore))
+            .ExecuteDeleteAsync(ct);
+    }
+
     /// True when the session still exists (the re-check after the database was briefly unreachable).
     public static async Task<bool> StillExistsAsync(HttpContext http, SencoDbContext db, Guid userId, CancellationToken ct)
     {
@@ -127,8 +178,11 @@ public static class UserSessions
         var now = Now(http);
         var idleBefore = now - TimeSpan.FromMinutes(Math.Max(1, session.IdleMinutes)) - LastSeenEvery;
         var signedInBefore = now - TimeSpan.FromHours(Math.Max(1, session.AbsoluteHours));
+        var tokensFrom = now - TokenLifetime;
         var rows = await db.UserSessions.AsNoTracking()
-            .Where(s => s.UserId == userId && s.LastSeenAt >= idleBefore && s.SignedInAt >= signedInBefore)
+            .Where(s => s.UserId == userId && (s.Method.StartsWith(TokenMethod)
+                ? s.SignedInAt >= tokensFrom
+                : s.LastSeenAt >= idleBefore && s.SignedInAt >= signedInBefore))
             .ToListAsync(ct);
         return rows.OrderByDescending(s => s.Id == Current(http)).ThenByDescending(s => s.LastSeenAt).ToList();
     }

@@ -11,14 +11,21 @@ namespace Senco.Web.Features.Register;
 /// only reused while nothing in it can have changed, on this instance or any other. The version is read before the
 /// pupils: a write that lands between the two reads leaves newer rows under the older version, never older rows under
 /// the newer one. Callers authorise and audit every request as before; only the reading and serialising is saved.
-public sealed class RegisterCache(IOptions<JsonOptions> json) : IDisposable
+public sealed class RegisterCache(IOptions<JsonOptions> json, IConfiguration configuration) : IDisposable
 {
+    /// How many register rows may be kept in all (setting `Senco:RegisterCacheRows`); 0 keeps nothing, so every request
+    /// reads the database (for measuring the database path, or an instance short of memory).
+    public const long DefaultRows = 200_000;
+
     // Sized in rows, so a few large registers cannot push memory without bound: about 200 registers of 1,000 rows.
-    private readonly MemoryCache cache = new(new MemoryCacheOptions { SizeLimit = 200_000 });
+    private readonly MemoryCache? cache = configuration.GetValue<long?>("Senco:RegisterCacheRows") is { } rows && rows <= 0
+        ? null
+        : new(new MemoryCacheOptions { SizeLimit = configuration.GetValue<long?>("Senco:RegisterCacheRows") ?? DefaultRows });
     private static readonly TimeSpan Idle = TimeSpan.FromMinutes(10);
 
     public async Task<CachedRegister> GetAsync(SencoDbContext db, int schoolId, RegisterFilter filter, CancellationToken ct)
     {
+        if (cache is null) return new CachedRegister(await RegisterQuery.RunAsync(db, schoolId, filter, ct), json.Value.SerializerOptions);
         var version = await db.PupilDataVersionAsync(schoolId, ct);
         var key = new Key(schoolId, version, filter);
         if (cache.TryGetValue(key, out CachedRegister? hit) && hit is not null) return hit;
@@ -29,9 +36,9 @@ public sealed class RegisterCache(IOptions<JsonOptions> json) : IDisposable
     }
 
     /// For tests: how many registers are kept.
-    public int Count => cache.Count;
+    public int Count => cache?.Count ?? 0;
 
-    public void Dispose() => cache.Dispose();
+    public void Dispose() => cache?.Dispose();
 
     private sealed record Key(int SchoolId, long Version, RegisterFilter Filter);
 }

@@ -90,7 +90,7 @@ public sealed class UserContext
 }
 
 /// The few columns checked on every request (not the whole user row with its password hash).
-internal sealed record UserCheck(Guid Id, string DisplayName, string? Email, bool IsSystemAdmin, bool TwoFactorEnabled, string? SecurityStamp, DateTimeOffset? LockoutEnd, DateTime? TemporaryPasswordExpiresAt = null);
+internal sealed record UserCheck(Guid Id, string DisplayName, string? Email, bool IsSystemAdmin, bool TwoFactorEnabled, string? SecurityStamp, DateTimeOffset? LockoutEnd, DateTime? TemporaryPasswordExpiresAt = null, DateTime? TokenSessionSeenAt = null);
 
 /// Grants are cached briefly per user AND security stamp: a changed stamp (sign out everywhere, a password or
 /// two-factor change) bypasses the cache at once, and role changes evict the user's entry. With several app
@@ -137,13 +137,20 @@ public sealed class UserContextMiddleware(RequestDelegate next)
         }
         if (principal.Identity?.IsAuthenticated == true && Guid.TryParse(principal.FindFirstValue(ClaimTypes.NameIdentifier), out var userId))
         {
+            // A bearer token names its session (a claim); its row is read with the user, in the same query.
+            var bearer = http.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase);
+            var tokenSession = bearer ? principal.FindFirstValue(Senco.Web.Features.Account.UserSessions.TokenClaim) : null;
             var user = await db.Users.AsNoTracking().Where(u => u.Id == userId)
-                .Select(u => new UserCheck(u.Id, u.DisplayName, u.Email, u.IsSystemAdmin, u.TwoFactorEnabled, u.SecurityStamp, u.LockoutEnd, u.TemporaryPasswordExpiresAt))
+                .Select(u => new UserCheck(u.Id, u.DisplayName, u.Email, u.IsSystemAdmin, u.TwoFactorEnabled, u.SecurityStamp, u.LockoutEnd, u.TemporaryPasswordExpiresAt,
+                    tokenSession == null ? null : db.UserSessions.Where(s => s.Id == tokenSession && s.UserId == u.Id).Select(s => (DateTime?)s.LastSeenAt).FirstOrDefault()))
                 .FirstOrDefaultAsync(http.RequestAborted);
             var stamp = principal.FindFirstValue(users.Options.ClaimsIdentity.SecurityStampClaimType);
             var locked = user?.LockoutEnd is { } end && end > DateTimeOffset.UtcNow;
-            // A session that could not be checked while the database was unreachable is checked now (UserSessions).
-            var sessionGone = user is not null && !await Senco.Web.Features.Account.UserSessions.StillExistsAsync(http, db, user.Id, http.RequestAborted);
+            // A session that could not be checked while the database was unreachable is checked now (UserSessions);
+            // a bearer token whose session was ended (or that names none) is refused.
+            var sessionGone = user is not null && (bearer
+                ? user.TokenSessionSeenAt is null
+                : !await Senco.Web.Features.Account.UserSessions.StillExistsAsync(http, db, user.Id, http.RequestAborted));
             if (user is null || locked || stamp != user.SecurityStamp || sessionGone)
             {
                 // Revoked credentials (signed out everywhere, locked, deleted): a bearer token is refused outright;
@@ -161,6 +168,7 @@ public sealed class UserContextMiddleware(RequestDelegate next)
             }
             else
             {
+                if (bearer) await Senco.Web.Features.Account.UserSessions.TouchTokenAsync(http, db, tokenSession!, user.TokenSessionSeenAt!.Value);
                 var grants = await grantCache.GetAsync(db, user.Id, user.SecurityStamp, http.RequestAborted);
                 ctx.Set(user, grants, ip);
                 scope.Restrict(ctx.SchoolsWhere(Permission.ViewPupils));
