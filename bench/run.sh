@@ -180,6 +180,7 @@ ENDPOINTS=(
   "register (API)|/api/v1/schools/$BENCH_URN/register|token|"
   "register page|/schools/$BENCH_URN/register|cookie|"
   "pupil (API)|/api/v1/pupils/%s|token|$RUN/pupil-ids.txt"
+  "pupil page|/pupils/%s|cookie|$RUN/pupil-ids.txt"
   "register.csv|/api/v1/schools/$BENCH_URN/register.csv|token|"
 )
 
