@@ -15,7 +15,8 @@
 #
 # Knobs: BENCH_NATIONAL_SCHOOLS (24000), BENCH_NATIONAL_PUPILS (9000000), BENCH_NATIONAL_SAMPLE (500), BENCH_SEED (42),
 # BENCH_CONNECTIONS (32), BENCH_THREADS (2), BENCH_DURATION (20s), BENCH_WARMUP (5s), BENCH_PORT (5078),
-# BENCH_SKIP_BUILD, BENCH_NATIONAL_REGENERATE, BENCH_NATIONAL_DB (senco_national).
+# BENCH_SKIP_BUILD, BENCH_NATIONAL_REGENERATE, BENCH_NATIONAL_DB (senco_national), BENCH_NATIONAL_GENERATE_ONLY (stop after
+# generating, e.g. to measure later on a quiet machine).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
@@ -86,6 +87,8 @@ as_postgres psql -p "$PGPORT" -d "$PGDB" -tA -F ' ' -c \
   "SELECT 'schools', count(*) FROM \"Schools\" UNION ALL SELECT 'pupils', count(*) FROM \"Pupils\"
    UNION ALL SELECT 'pupils with SEN (on roll)', count(*) FROM \"Pupils\" WHERE \"OnRoll\" AND \"SenStatus\" IN ('K','E')
    UNION ALL SELECT 'database MB', pg_database_size(current_database()) / 1048576" | tee "$RUN/counts.txt"
+
+[[ -n "${BENCH_NATIONAL_GENERATE_ONLY:-}" ]] && { log "generated; not measuring (BENCH_NATIONAL_GENERATE_ONLY)"; exit 0; }
 
 # ------------------------------------------------------------------------------------------ the app
 APP_PID=""
