@@ -43,16 +43,7 @@ public static class UserSessions
             if (!Guid.TryParse(ctx.Principal?.FindFirstValue(ClaimTypes.NameIdentifier), out var userId)) return;
             var db = http.RequestServices.GetRequiredService<SencoDbContext>();
             var now = Now(http);
-            var row = new UserSession
-            {
-                Id = WebEncoders(RandomNumberGenerator.GetBytes(16)),
-                UserId = userId,
-                SignedInAt = now,
-                LastSeenAt = now,
-                IpAddress = Truncate(http.Connection.RemoteIpAddress?.ToString(), 64),
-                UserAgent = Truncate(http.Request.Headers.UserAgent.ToString(), 512),
-                Method = MethodOf(ctx.Principal!),
-            };
+            var row = NewRow(http, userId, MethodOf(ctx.Principal!), now);
             db.UserSessions.Add(row);
             await db.SaveChangesAsync(http.RequestAborted);
             db.Entry(row).State = EntityState.Detached;
@@ -105,16 +96,7 @@ public static class UserSessions
     public static async Task<string> StartTokenAsync(HttpContext http, SencoDbContext db, Guid userId, bool twoFactor)
     {
         var now = Now(http);
-        var row = new UserSession
-        {
-            Id = WebEncoders(RandomNumberGenerator.GetBytes(16)),
-            UserId = userId,
-            SignedInAt = now,
-            LastSeenAt = now,
-            IpAddress = Truncate(http.Connection.RemoteIpAddress?.ToString(), 64),
-            UserAgent = Truncate(http.Request.Headers.UserAgent.ToString(), 512),
-            Method = twoFactor ? TokenMethod + " (password and two-factor code)" : TokenMethod,
-        };
+        var row = NewRow(http, userId, twoFactor ? TokenMethod + " (password and two-factor code)" : TokenMethod, now);
         db.UserSessions.Add(row);
         await db.SaveChangesAsync(http.RequestAborted);
         db.Entry(row).State = EntityState.Detached;
@@ -186,6 +168,18 @@ public static class UserSessions
             .ToListAsync(ct);
         return rows.OrderByDescending(s => s.Id == Current(http)).ThenByDescending(s => s.LastSeenAt).ToList();
     }
+
+    /// A new session row: a random id (the only thing the cookie or token holds), who, from where, how.
+    private static UserSession NewRow(HttpContext http, Guid userId, string method, DateTime now) => new()
+    {
+        Id = WebEncoders(RandomNumberGenerator.GetBytes(16)),
+        UserId = userId,
+        SignedInAt = now,
+        LastSeenAt = now,
+        IpAddress = Truncate(http.Connection.RemoteIpAddress?.ToString(), 64),
+        UserAgent = Truncate(http.Request.Headers.UserAgent.ToString(), 512),
+        Method = method,
+    };
 
     private static string MethodOf(ClaimsPrincipal p)
     {
