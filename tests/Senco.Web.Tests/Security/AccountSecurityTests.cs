@@ -134,7 +134,13 @@ public sealed partial class AccountSecurityTests(TestWorld world) : IClassFixtur
         var (scope, db) = world.SystemDb();
         using (scope)
         {
+            // The SMTP server has the message before the sender marks the row sent: wait for the mark (up to 10 s).
             var row = await db.OutgoingEmails.AsNoTracking().Where(m => m.ToAddress == email && m.Reason == "auth.password.changed").SingleAsync();
+            for (var i = 0; i < 100 && row.SentAt is null; i++)
+            {
+                await Task.Delay(100);
+                row = await db.OutgoingEmails.AsNoTracking().Where(m => m.ToAddress == email && m.Reason == "auth.password.changed").SingleAsync();
+            }
             Assert.NotNull(row.SentAt);
             Assert.True(await db.AuditEntries.AnyAsync(a => a.Action == "auth.password.changed" && a.UserName == email));
         }
