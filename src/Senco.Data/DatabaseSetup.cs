@@ -22,7 +22,7 @@ public static class DatabaseSetup
         services.AddScoped<TenantScope>();
         if (provider == DatabaseProvider.Sqlite)
         {
-            services.AddDbContext<SencoDbContext, SqliteSencoDbContext>(o => o.UseSqlite(connectionString));
+            services.AddDbContext<SencoDbContext, SqliteSencoDbContext>(o => o.UseSencoSqlite(connectionString));
         }
         else
         {

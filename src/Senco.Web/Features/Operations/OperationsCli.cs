@@ -96,6 +96,6 @@ public static class OperationsCli
     }
 
     private static SencoDbContext Open(DatabaseProvider provider, string cs) => provider == DatabaseProvider.Sqlite
-        ? new SqliteSencoDbContext(new DbContextOptionsBuilder<SqliteSencoDbContext>().UseSqlite(cs).Options, TenantScope.System())
+        ? new SqliteSencoDbContext(new DbContextOptionsBuilder<SqliteSencoDbContext>().UseSencoSqlite(cs).Options, TenantScope.System())
         : new PostgresSencoDbContext(new DbContextOptionsBuilder<PostgresSencoDbContext>().UseNpgsql(cs).Options, TenantScope.System());
 }
