@@ -106,7 +106,7 @@ start_app() {
   done
   echo "national: /health did not answer within 120 s" >&2; exit 1
 }
-stop_app() { [[ -n "$APP_PID" ]] && { kill "$APP_PID" 2>/dev/null || true; wait "$APP_PID" 2>/dev/null || true; APP_PID=""; }; }
+stop_app() { if [[ -n "$APP_PID" ]]; then kill "$APP_PID" 2>/dev/null || true; wait "$APP_PID" 2>/dev/null || true; APP_PID=""; fi; }
 trap stop_app EXIT
 
 start_app
