@@ -188,3 +188,46 @@ public static class TableWriters
         _ => throw new NotSupportedException(conn.GetType().Name),
     };
 }
+
+/// Writes schools' pupils, SEN history and timeline through the table writers, in the caller's transaction: the rows
+/// of the `generate` and `national` commands alike. Returns how many rows of each it wrote.
+public static class SchoolRows
+{
+    public static async Task<(long Pupils, long Changes, long Events)> WriteAsync(DbConnection conn, DbTransaction tx, IReadOnlyList<SchoolData> schools, Action<string>? progress = null)
+    {
+        long pupils = 0, changes = 0, events = 0;
+        await using (var w = await TableWriters.OpenAsync(conn, tx, Tables.Pupils))
+        {
+            foreach (var p in schools.SelectMany(g => g.Pupils))
+            {
+                await w.AddAsync([p.Id, p.SchoolId, p.Upn, p.UpnIsTemporary, p.Forename, p.Surname, p.DateOfBirth, p.Gender, p.YearGroup, p.Eal,
+                    p.LookedAfter, p.PupilPremium, p.OnRoll, p.SenStatus.ToString(), p.Needs, p.PrimaryNeed, p.SecondaryNeed, p.OnRegisterSince,
+                    p.SearchText, p.Version, p.CreatedAt, p.UpdatedAt]);
+                pupils++;
+            }
+            await w.CompleteAsync();
+        }
+        progress?.Invoke("pupils");
+        await using (var w = await TableWriters.OpenAsync(conn, tx, Tables.SenStatusChanges))
+        {
+            foreach (var c in schools.SelectMany(g => g.Changes))
+            {
+                await w.AddAsync([c.PupilId, c.SchoolId, c.Status.ToString(), c.Needs, c.EffectiveFrom, c.Reason, c.RecordedById, c.RecordedBy, c.RecordedAt]);
+                changes++;
+            }
+            await w.CompleteAsync();
+        }
+        progress?.Invoke("SEN history");
+        await using (var w = await TableWriters.OpenAsync(conn, tx, Tables.PupilEvents))
+        {
+            foreach (var e in schools.SelectMany(g => g.Events))
+            {
+                await w.AddAsync([e.PupilId, e.SchoolId, e.Kind.ToString(), e.OccurredOn, e.Summary, e.Reason, e.RecordedById, e.RecordedBy, e.RecordedAt]);
+                events++;
+            }
+            await w.CompleteAsync();
+        }
+        progress?.Invoke("timeline");
+        return (pupils, changes, events);
+    }
+}

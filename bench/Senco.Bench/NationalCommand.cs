@@ -169,26 +169,7 @@ public static class NationalCommand
             }
             await using (var tx = await conn.BeginTransactionAsync())
             {
-                await using (var w = await PostgresTableWriter.StartAsync(conn, Tables.Pupils))
-                {
-                    foreach (var p in batch.SelectMany(b => b.Data.Pupils))
-                        await w.AddAsync([p.Id, p.SchoolId, p.Upn, p.UpnIsTemporary, p.Forename, p.Surname, p.DateOfBirth, p.Gender, p.YearGroup, p.Eal,
-                            p.LookedAfter, p.PupilPremium, p.OnRoll, p.SenStatus.ToString(), p.Needs, p.PrimaryNeed, p.SecondaryNeed, p.OnRegisterSince,
-                            p.SearchText, p.Version, p.CreatedAt, p.UpdatedAt]);
-                    await w.CompleteAsync();
-                }
-                await using (var w = await PostgresTableWriter.StartAsync(conn, Tables.SenStatusChanges))
-                {
-                    foreach (var c in batch.SelectMany(b => b.Data.Changes))
-                        await w.AddAsync([c.PupilId, c.SchoolId, c.Status.ToString(), c.Needs, c.EffectiveFrom, c.Reason, c.RecordedById, c.RecordedBy, c.RecordedAt]);
-                    await w.CompleteAsync();
-                }
-                await using (var w = await PostgresTableWriter.StartAsync(conn, Tables.PupilEvents))
-                {
-                    foreach (var e in batch.SelectMany(b => b.Data.Events))
-                        await w.AddAsync([e.PupilId, e.SchoolId, e.Kind.ToString(), e.OccurredOn, e.Summary, e.Reason, e.RecordedById, e.RecordedBy, e.RecordedAt]);
-                    await w.CompleteAsync();
-                }
+                await SchoolRows.WriteAsync(conn, tx, batch.Select(b => b.Data).ToList());
                 await copy.CopyAsync(conn, batch.SelectMany(b => b.Rows.Plans));
                 await copy.CopyAsync(conn, batch.SelectMany(b => b.Rows.Reviews));
                 await copy.CopyAsync(conn, batch.SelectMany(b => b.Rows.Budgets));

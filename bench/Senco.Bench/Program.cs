@@ -117,38 +117,8 @@ if (provider == DatabaseProvider.Sqlite)
 long pupilRows = 0, changeRows = 0, eventRows = 0;
 await using (var tx = await conn.BeginTransactionAsync())
 {
-    await using (var w = await TableWriters.OpenAsync(conn, tx, Tables.Pupils))
-    {
-        foreach (var p in generated.SelectMany(g => g.Pupils))
-        {
-            await w.AddAsync([p.Id, p.SchoolId, p.Upn, p.UpnIsTemporary, p.Forename, p.Surname, p.DateOfBirth, p.Gender, p.YearGroup, p.Eal,
-                p.LookedAfter, p.PupilPremium, p.OnRoll, p.SenStatus.ToString(), p.Needs, p.PrimaryNeed, p.SecondaryNeed, p.OnRegisterSince,
-                p.SearchText, p.Version, p.CreatedAt, p.UpdatedAt]);
-            pupilRows++;
-        }
-        await w.CompleteAsync();
-    }
-    Console.WriteLine($"  load: pupils loaded at {loadClock.Elapsed.TotalSeconds:F2} s");
-    await using (var w = await TableWriters.OpenAsync(conn, tx, Tables.SenStatusChanges))
-    {
-        foreach (var c in generated.SelectMany(g => g.Changes))
-        {
-            await w.AddAsync([c.PupilId, c.SchoolId, c.Status.ToString(), c.Needs, c.EffectiveFrom, c.Reason, c.RecordedById, c.RecordedBy, c.RecordedAt]);
-            changeRows++;
-        }
-        await w.CompleteAsync();
-    }
-    Console.WriteLine($"  load: SEN history loaded at {loadClock.Elapsed.TotalSeconds:F2} s");
-    await using (var w = await TableWriters.OpenAsync(conn, tx, Tables.PupilEvents))
-    {
-        foreach (var e in generated.SelectMany(g => g.Events))
-        {
-            await w.AddAsync([e.PupilId, e.SchoolId, e.Kind.ToString(), e.OccurredOn, e.Summary, e.Reason, e.RecordedById, e.RecordedBy, e.RecordedAt]);
-            eventRows++;
-        }
-        await w.CompleteAsync();
-    }
-    Console.WriteLine($"  load: timeline loaded at {loadClock.Elapsed.TotalSeconds:F2} s");
+    (pupilRows, changeRows, eventRows) = await SchoolRows.WriteAsync(conn, tx, generated,
+        what => Console.WriteLine($"  load: {what} loaded at {loadClock.Elapsed.TotalSeconds:F2} s"));
     await tx.CommitAsync();
     Console.WriteLine($"  load: committed at {loadClock.Elapsed.TotalSeconds:F2} s");
 }
