@@ -144,8 +144,12 @@ if [[ "$SIGNIN_STATUS" == 200 ]]; then
   curl -s -o /dev/null -b "$JAR" -c "$JAR" -X POST "$BASE/account/sign-in" \
     --data-urlencode "${EMAIL_FIELD:-Email}=$BENCH_EMAIL" --data-urlencode "${PASS_FIELD:-Password}=$PASSWORD" \
     --data-urlencode "__RequestVerificationToken=$AF"
-  COOKIE="$(awk -F'\t' '$6=="senco.auth"{print $6"="$7}' "$JAR" | tail -1)"
-  [[ -z "$COOKIE" ]] && PAGE_NOTE="the sign-in form did not give a senco.auth cookie"
+  AUTH_COOKIE="$(awk -F'\t' '$6=="senco.auth"{print $6"="$7}' "$JAR" | tail -1)"
+  # As a browser would: the sign-in cookie and the antiforgery cookie (without it, every page with a form would set a
+  # new one). bench.lua keeps the sign-in cookie current when the app renews it.
+  AF_COOKIE="$(awk -F'\t' '$6=="senco.af"{print $6"="$7}' "$JAR" | tail -1)"
+  COOKIE="$AUTH_COOKIE${AF_COOKIE:+; $AF_COOKIE}"
+  [[ -z "$AUTH_COOKIE" ]] && { COOKIE=""; PAGE_NOTE="the sign-in form did not give a senco.auth cookie"; }
 else
   PAGE_NOTE="no sign-in page (GET /account/sign-in answered $SIGNIN_STATUS): UI not measured"
 fi

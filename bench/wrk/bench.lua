@@ -1,7 +1,7 @@
 -- wrk script for the Senco benchmark (bench/run.sh).
 -- Environment:
 --   BENCH_TOKEN     bearer token to send (optional)
---   BENCH_COOKIE    Cookie header to send (optional)
+--   BENCH_COOKIE    Cookie header to send (optional); a renewed senco.auth cookie replaces the one sent
 --   BENCH_IDS       file of ids, one a line (optional); with it, BENCH_TEMPLATE is a path with one %s
 --   BENCH_TEMPLATE  e.g. /api/v1/pupils/%s
 --   BENCH_PAIRS     file of "value<TAB>token" lines (optional): each request takes the next line's value for the
@@ -51,6 +51,24 @@ elseif #ids > 0 then
     n = n + 1
     local id = ids[((n + (offset or 0)) % #ids) + 1]
     return wrk.format(nil, string.format(template, id))
+  end
+elseif cookie and cookie ~= "" then
+  -- Built for each request, so that a renewed cookie (below) is sent.
+  request = function() return wrk.format(nil, nil) end
+end
+
+-- A browser keeps the cookie the app renews (the sign-in cookie is re-issued after the security-stamp check each
+-- minute, and when half its idle time has passed). wrk sends a fixed header, so without this every request after the
+-- first minute would repeat the renewal, which a browser never does. Each thread keeps its own copy.
+if cookie and cookie ~= "" then
+  response = function(status, headers, body)
+    local set = headers["Set-Cookie"]
+    if set then
+      local value = set:match("^senco%.auth=([^;]*)")
+      if value and value ~= "" then
+        wrk.headers["Cookie"] = wrk.headers["Cookie"]:gsub("senco%.auth=[^;]*", function() return "senco.auth=" .. value end)
+      end
+    end
   end
 end
 

@@ -30,5 +30,10 @@ public abstract partial class SencoDbContext
 
     /// The school's pupil data version (0 before any pupil of the school was written since the triggers exist).
     public async Task<long> PupilDataVersionAsync(int schoolId, CancellationToken ct = default) =>
-        await PupilDataVersions.AsNoTracking().Where(v => v.SchoolId == schoolId).Select(v => (long?)v.Version).FirstOrDefaultAsync(ct) ?? 0;
+        await VersionQuery.For(this)(this, schoolId, ct) ?? 0;
+
+    // Read before every cached register (RegisterCache): compiled, see CompiledQuery.
+    private static readonly CompiledQuery<Func<SencoDbContext, int, CancellationToken, Task<long?>>> VersionQuery = new(() =>
+        EF.CompileAsyncQuery((SencoDbContext db, int schoolId, CancellationToken ct) =>
+            db.PupilDataVersions.AsNoTracking().Where(v => v.SchoolId == schoolId).Select(v => (long?)v.Version).FirstOrDefault()));
 }

@@ -59,6 +59,7 @@ public static class SencoApp
         // Account security (issue 9): credential-change emails through an outbox, temporary passwords, sessions.
         services.AddHttpContextAccessor();
         services.Configure<Senco.Web.Features.Account.PasswordPolicyOptions>(config.GetSection("Senco:Passwords"));
+        services.AddSingleton<Senco.Web.Features.Account.SessionTouches>();
         services.AddSingleton<Senco.Web.Features.Account.OutboxSignal>();
         services.AddSingleton<Senco.Web.Features.Account.OutboxSender>();
         services.AddHostedService<Senco.Web.Features.Account.OutboxSenderService>();
@@ -245,7 +246,9 @@ public static class SencoApp
             ui.UseStatusCodePagesWithReExecute("/home/status/{0}");
         });
         app.UseMiddleware<SecurityHeadersMiddleware>();
-        app.UseStaticFiles();
+        // Only the two folders that hold files: every other request (pages, the API, /health) skips the file-system
+        // look-up the static-file middleware makes for each path it sees.
+        app.UseWhen(c => c.Request.Path.StartsWithSegments("/dist") || c.Request.Path.StartsWithSegments("/js"), files => files.UseStaticFiles());
         app.UseRouting();
         app.UseAuthentication();
         app.UseMiddleware<UserContextMiddleware>();

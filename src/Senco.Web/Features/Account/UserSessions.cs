@@ -27,10 +27,16 @@ public static class UserSessions
     private const string ItemKey = "senco.session";
     /// Set when the session could not be checked because the database was unreachable.
     public const string RecheckKey = "senco.session.recheck";
-    private static readonly TimeSpan LastSeenEvery = TimeSpan.FromMinutes(1);
+    internal static readonly TimeSpan LastSeenEvery = TimeSpan.FromMinutes(1);
 
     /// The session of this request's cookie, once validated.
     public static string? Current(HttpContext http) => http.Items[ItemKey] as string;
+
+    // Read on every request with the sign-in cookie: compiled (see CompiledQuery).
+    private static readonly CompiledQuery<Func<SencoDbContext, string, CancellationToken, Task<(Guid UserId, DateTime LastSeenAt, string? IpAddress)>>> SessionQuery = new(() =>
+        EF.CompileAsyncQuery((SencoDbContext db, string id, CancellationToken ct) =>
+            db.UserSessions.AsNoTracking().Where(s => s.Id == id)
+                .Select(s => new ValueTuple<Guid, DateTime, string?>(s.UserId, s.LastSeenAt, s.IpAddress)).FirstOrDefault()));
 
     public static void Configure(CookieAuthenticationOptions o)
     {
@@ -64,8 +70,7 @@ public static class UserSessions
             (Guid UserId, DateTime LastSeenAt, string? IpAddress)? row;
             try
             {
-                row = id is null ? null : await db.UserSessions.AsNoTracking().Where(s => s.Id == id)
-                    .Select(s => new ValueTuple<Guid, DateTime, string?>(s.UserId, s.LastSeenAt, s.IpAddress)).FirstOrDefaultAsync(http.RequestAborted);
+                row = id is null ? null : await SessionQuery.For(db)(db, id, http.RequestAborted);
                 if (row is { UserId: var u } && u == Guid.Empty) row = null;
             }
             catch (Exception ex) when (Senco.Web.Features.Shared.DatabaseUnavailableHandler.Is(ex))
@@ -85,7 +90,7 @@ public static class UserSessions
             http.Items[ItemKey] = id;
             var now = Now(http);
             var ip = Truncate(http.Connection.RemoteIpAddress?.ToString(), 64);
-            if (now - row.Value.LastSeenAt >= LastSeenEvery || ip != row.Value.IpAddress)
+            if ((now - row.Value.LastSeenAt >= LastSeenEvery && Touches(http).Claim(id!, now)) || ip != row.Value.IpAddress)
                 await db.UserSessions.Where(s => s.Id == id).ExecuteUpdateAsync(s => s.SetProperty(x => x.LastSeenAt, now).SetProperty(x => x.IpAddress, ip), http.RequestAborted);
             await previousValidate(ctx);
         };
@@ -112,7 +117,7 @@ public static class UserSessions
     {
         http.Items[ItemKey] = id;
         var now = Now(http);
-        if (now - lastSeenAt >= LastSeenEvery)
+        if (now - lastSeenAt >= LastSeenEvery && Touches(http).Claim(id, now))
             await db.UserSessions.Where(s => s.Id == id).ExecuteUpdateAsync(s => s.SetProperty(x => x.LastSeenAt, now), http.RequestAborted);
     }
 
@@ -190,9 +195,44 @@ public static class UserSessions
         return provider is null ? "Password" : "Single sign-on";
     }
 
+    private static SessionTouches Touches(HttpContext http) => http.RequestServices.GetRequiredService<SessionTouches>();
+
     private static DateTime Now(HttpContext http) => http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
 
     private static string? Truncate(string? s, int max) => string.IsNullOrEmpty(s) ? null : s.Length <= max ? s : s[..max];
 
     private static string WebEncoders(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+}
+
+/// <summary>
+/// Which sessions this instance has just marked as seen. A session's "last seen" is written at most once a minute;
+/// without this, every request of a session that arrives while the minute is up writes it: a program sending 32
+/// requests at once made 32 writers queue for SQLite's single write lock, and every request of that minute waited
+/// up to 1.6 s (bench/run.sh, once a minute). Now one request per instance writes it and the rest go on.
+/// </summary>
+public sealed class SessionTouches
+{
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, DateTime> touched = new();
+    private int claims;
+
+    /// True for the one request that should write the session's "last seen" now.
+    public bool Claim(string sessionId, DateTime now)
+    {
+        if (Interlocked.Increment(ref claims) % 1024 == 0) Prune(now);
+        while (true)
+        {
+            if (touched.TryGetValue(sessionId, out var at))
+            {
+                if (now - at < UserSessions.LastSeenEvery) return false;
+                if (touched.TryUpdate(sessionId, now, at)) return true;
+            }
+            else if (touched.TryAdd(sessionId, now)) return true;
+        }
+    }
+
+    private void Prune(DateTime now)
+    {
+        foreach (var (id, at) in touched)
+            if (now - at >= UserSessions.LastSeenEvery) touched.TryRemove(new KeyValuePair<string, DateTime>(id, at));
+    }
 }

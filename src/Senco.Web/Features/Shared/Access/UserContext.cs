@@ -121,9 +121,20 @@ public sealed class GrantCache(IMemoryCache cache)
 /// Loads the user behind the request's credentials, refuses credentials that were revoked (a changed security
 /// stamp after "sign out everywhere", a deleted or locked user), and narrows the database's tenancy scope to the
 /// schools whose pupils this user may read.
-public sealed class UserContextMiddleware(RequestDelegate next)
+public sealed class UserContextMiddleware(RequestDelegate next, Microsoft.Extensions.Options.IOptions<IdentityOptions> identity)
 {
-    public async Task InvokeAsync(HttpContext http, UserContext ctx, SencoDbContext db, TenantScope scope, UserManager<SencoUser> users, GrantCache grantCache)
+    private readonly string stampClaim = identity.Value.ClaimsIdentity.SecurityStampClaimType;
+
+    // Runs on every signed-in request: compiled (see CompiledQuery). A bearer token names its session, whose row is
+    // read with the user in the same query.
+    private static readonly CompiledQuery<Func<SencoDbContext, Guid, string?, CancellationToken, Task<UserCheck?>>> UserQuery = new(() =>
+        EF.CompileAsyncQuery((SencoDbContext db, Guid userId, string? tokenSession, CancellationToken ct) =>
+            db.Users.AsNoTracking().Where(u => u.Id == userId)
+                .Select(u => new UserCheck(u.Id, u.DisplayName, u.Email, u.IsSystemAdmin, u.TwoFactorEnabled, u.SecurityStamp, u.LockoutEnd, u.TemporaryPasswordExpiresAt,
+                    tokenSession == null ? null : db.UserSessions.Where(s => s.Id == tokenSession && s.UserId == u.Id).Select(s => (DateTime?)s.LastSeenAt).FirstOrDefault()))
+                .FirstOrDefault()));
+
+    public async Task InvokeAsync(HttpContext http, UserContext ctx, TenantScope scope)
     {
         var ip = http.Connection.RemoteIpAddress?.ToString();
         var principal = http.User;
@@ -140,11 +151,11 @@ public sealed class UserContextMiddleware(RequestDelegate next)
             // A bearer token names its session (a claim); its row is read with the user, in the same query.
             var bearer = http.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase);
             var tokenSession = bearer ? principal.FindFirstValue(Senco.Web.Features.Account.UserSessions.TokenClaim) : null;
-            var user = await db.Users.AsNoTracking().Where(u => u.Id == userId)
-                .Select(u => new UserCheck(u.Id, u.DisplayName, u.Email, u.IsSystemAdmin, u.TwoFactorEnabled, u.SecurityStamp, u.LockoutEnd, u.TemporaryPasswordExpiresAt,
-                    tokenSession == null ? null : db.UserSessions.Where(s => s.Id == tokenSession && s.UserId == u.Id).Select(s => (DateTime?)s.LastSeenAt).FirstOrDefault()))
-                .FirstOrDefaultAsync(http.RequestAborted);
-            var stamp = principal.FindFirstValue(users.Options.ClaimsIdentity.SecurityStampClaimType);
+            // The database context is made only for signed-in requests (anonymous ones, /health among them, need none here).
+            var db = http.RequestServices.GetRequiredService<SencoDbContext>();
+            var grantCache = http.RequestServices.GetRequiredService<GrantCache>();
+            var user = await UserQuery.For(db)(db, userId, tokenSession, http.RequestAborted);
+            var stamp = principal.FindFirstValue(stampClaim);
             var locked = user?.LockoutEnd is { } end && end > DateTimeOffset.UtcNow;
             // A session that could not be checked while the database was unreachable is checked now (UserSessions);
             // a bearer token whose session was ended (or that names none) is refused.
