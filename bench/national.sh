@@ -14,7 +14,7 @@
 #    again with the register cache off (Senco:RegisterCacheRows=0), so every request reads PostgreSQL.
 #
 # Knobs: BENCH_NATIONAL_SCHOOLS (24000), BENCH_NATIONAL_PUPILS (9000000), BENCH_NATIONAL_SAMPLE (500), BENCH_SEED (42),
-# BENCH_CONNECTIONS (32), BENCH_THREADS (2), BENCH_DURATION (20s), BENCH_WARMUP (5s), BENCH_PORT (5078),
+# BENCH_CONNECTIONS (32), BENCH_THREADS (2), BENCH_DURATION (20s), BENCH_WARMUP (20s: .NET re-compiles hot code for about that long after start), BENCH_PORT (5078),
 # BENCH_SKIP_BUILD, BENCH_NATIONAL_REGENERATE, BENCH_NATIONAL_DB (senco_national), BENCH_NATIONAL_GENERATE_ONLY (stop after
 # generating, e.g. to measure later on a quiet machine).
 set -euo pipefail
@@ -28,7 +28,7 @@ SEED="${BENCH_SEED:-42}"
 CONNS="${BENCH_CONNECTIONS:-32}"
 THREADS="${BENCH_THREADS:-2}"
 DURATION="${BENCH_DURATION:-20s}"
-WARMUP="${BENCH_WARMUP:-5s}"
+WARMUP="${BENCH_WARMUP:-20s}"
 PORT="${BENCH_PORT:-5078}"
 PGDB="${BENCH_NATIONAL_DB:-senco_national}"
 PGPORT=5435

@@ -7,7 +7,7 @@
 # filter out) into a fresh database, starts the published app on 127.0.0.1, signs in as the school's SENCO and
 # drives each endpoint with wrk: a warm-up, then a measured run. Raw output and a summary go to bench/out/<db>/.
 #
-# Knobs (environment): BENCH_CONNECTIONS (32), BENCH_THREADS (2), BENCH_DURATION (20s), BENCH_WARMUP (5s),
+# Knobs (environment): BENCH_CONNECTIONS (32), BENCH_THREADS (2), BENCH_DURATION (20s), BENCH_WARMUP (20s: .NET re-compiles hot code for about that long after start),
 # BENCH_SCHOOLS (3), BENCH_PUPILS_PER_SCHOOL (2000), BENCH_SEED (42), BENCH_PORT (5077), BENCH_SKIP_BUILD (unset),
 # BENCH_APP_ENV (extra VAR=value pairs for the app, space-separated, e.g. to change its log levels),
 # BENCH_PG_ADMIN (how to run psql as the PostgreSQL superuser; default "runuser -u postgres -- psql"),
@@ -30,7 +30,7 @@ esac
 CONNS="${BENCH_CONNECTIONS:-32}"
 THREADS="${BENCH_THREADS:-2}"
 DURATION="${BENCH_DURATION:-20s}"
-WARMUP="${BENCH_WARMUP:-5s}"
+WARMUP="${BENCH_WARMUP:-20s}"
 SCHOOLS="${BENCH_SCHOOLS:-3}"
 PUPILS="${BENCH_PUPILS_PER_SCHOOL:-2000}"
 SEED="${BENCH_SEED:-42}"

@@ -56,6 +56,32 @@ public sealed class AuditChainTests(TestWorld world) : IClassFixture<TestWorld>
     }
 
     [Fact]
+    public async Task A_backlog_of_several_batches_is_sealed_in_one_call_with_no_gap_in_the_chain()
+    {
+        await AuditChainSupport.Seal(world);
+        var backlog = AuditChainService.BatchSize * 2 + 17;
+        var (scope, db) = world.SystemDb();
+        using (scope)
+        {
+            var at = DateTime.UtcNow;
+            db.AuditEntries.AddRange(Enumerable.Range(0, backlog).Select(i => new Senco.Core.Model.AuditEntry
+                { At = at, UserName = "backlog test", Action = "test.backlog", Summary = $"entry {i}" }));
+            await db.SaveChangesAsync();
+        }
+        var sealedNow = await world.Factory.Services.GetRequiredService<AuditChainService>().SealAsync();
+        Assert.True(sealedNow >= backlog, $"sealed {sealedNow} of a backlog of {backlog}");
+        (scope, db) = world.SystemDb();
+        using (scope)
+        {
+            Assert.Equal(0, await db.AuditEntries.CountAsync(e => e.Sequence == null));
+            var sequences = await db.AuditEntries.OrderBy(e => e.Sequence).Select(e => e.Sequence!.Value).ToListAsync();
+            Assert.Equal(Enumerable.Range(1, sequences.Count).Select(i => (long)i), sequences);
+        }
+        var (code, output) = await AuditChainSupport.Verify(world);
+        Assert.True(code == 0, output);
+    }
+
+    [Fact]
     public async Task Changing_a_sealed_entry_is_detected_and_the_first_broken_entry_is_named()
     {
         await AuditChainSupport.MakeSomeEntries(world);
