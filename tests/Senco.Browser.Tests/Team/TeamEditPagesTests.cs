@@ -99,4 +99,27 @@ public sealed class TeamEditPagesTests(AppServer app, BrowserFixture browser)
         await Axe.CheckAsync(page, "team-meetings-picker");
         await page.Context.CloseAsync();
     }
+
+    [Fact]
+    public async Task Enter_in_a_field_of_a_form_with_a_pupil_picker_submits_the_form_and_in_the_search_box_finds()
+    {
+        var page = await browser.NewPageAsync();
+        await BrowserFixture.SignInAsync(page, app.BaseUrl, Senco, AppServer.DemoPassword);
+        await page.GotoAsync($"{app.BaseUrl}/schools/{Urn}/meetings");
+
+        // Enter in the title saves (here: is refused with the form's own errors), not "Find a pupil".
+        await page.GetByLabel("Title", new() { Exact = true }).FillAsync("Annual review planning");
+        await page.GetByLabel("Title", new() { Exact = true }).PressAsync("Enter");
+        await Assertions.Expect(page.Locator(".govuk-error-summary")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByLabel("Title", new() { Exact = true })).ToHaveValueAsync("Annual review planning");
+
+        // Enter in the picker's search box searches.
+        using var api = await ApiAsync();
+        var surname = (await api.GetFromJsonAsync<JsonObject>($"/api/v1/schools/{Urn}/register"))!["pupils"]!.AsArray()[0]!["surname"]!.GetValue<string>();
+        await page.GetByLabel("Find a pupil").FillAsync(surname);
+        await page.GetByLabel("Find a pupil").PressAsync("Enter");
+        await Assertions.Expect(page.GetByRole(AriaRole.Radio, new() { NameRegex = new System.Text.RegularExpressions.Regex(System.Text.RegularExpressions.Regex.Escape(surname)) }).First).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator(".govuk-error-summary")).ToHaveCountAsync(0);
+        await page.Context.CloseAsync();
+    }
 }

@@ -51,3 +51,23 @@ for (const button of document.querySelectorAll(".senco-print-button")) {
   button.hidden = false;
   button.addEventListener("click", () => window.print());
 }
+
+// A form with a pupil picker holds two submit buttons, and the picker's "Find a pupil" comes first, so pressing Enter in
+// any field (which submits with the first button) searched for a pupil instead of saving. With this script, Enter in
+// the picker's search box finds, and Enter anywhere else in the form submits it with its own first button. Without the
+// script Enter still searches, which keeps everything typed and saves nothing.
+const ENTER_SUBMITS = new Set(["text", "search", "email", "number", "tel", "url", "password", "date", "time", "radio", "checkbox"]);
+for (const form of document.querySelectorAll("form")) {
+  if (!form.querySelector(".senco-pupil-picker__find")) continue;
+  form.addEventListener("keydown", (event) => {
+    const field = event.target;
+    if (event.key !== "Enter" || event.isComposing || event.defaultPrevented) return;
+    if (!(field instanceof HTMLInputElement) || !ENTER_SUBMITS.has(field.type)) return;
+    const button = field.classList.contains("senco-pupil-picker__query")
+      ? field.parentElement.querySelector(".senco-pupil-picker__find") ?? form.querySelector(".senco-pupil-picker__find")
+      : [...form.querySelectorAll("button[type=submit], input[type=submit]")].find((b) => !b.classList.contains("senco-pupil-picker__find"));
+    if (!button) return;
+    event.preventDefault();
+    form.requestSubmit(button);
+  });
+}
