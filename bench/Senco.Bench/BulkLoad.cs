@@ -195,39 +195,31 @@ public static class SchoolRows
 {
     public static async Task<(long Pupils, long Changes, long Events)> WriteAsync(DbConnection conn, DbTransaction tx, IReadOnlyList<SchoolData> schools, Action<string>? progress = null)
     {
-        long pupils = 0, changes = 0, events = 0;
-        await using (var w = await TableWriters.OpenAsync(conn, tx, Tables.Pupils))
-        {
-            foreach (var p in schools.SelectMany(g => g.Pupils))
-            {
-                await w.AddAsync([p.Id, p.SchoolId, p.Upn, p.UpnIsTemporary, p.Forename, p.Surname, p.DateOfBirth, p.Gender, p.YearGroup, p.Eal,
-                    p.LookedAfter, p.PupilPremium, p.OnRoll, p.SenStatus.ToString(), p.Needs, p.PrimaryNeed, p.SecondaryNeed, p.OnRegisterSince,
-                    p.SearchText, p.Version, p.CreatedAt, p.UpdatedAt]);
-                pupils++;
-            }
-            await w.CompleteAsync();
-        }
+        var pupils = await WriteTableAsync(conn, tx, Tables.Pupils, schools.SelectMany(g => g.Pupils), p =>
+            [p.Id, p.SchoolId, p.Upn, p.UpnIsTemporary, p.Forename, p.Surname, p.DateOfBirth, p.Gender, p.YearGroup, p.Eal,
+             p.LookedAfter, p.PupilPremium, p.OnRoll, p.SenStatus.ToString(), p.Needs, p.PrimaryNeed, p.SecondaryNeed, p.OnRegisterSince,
+             p.SearchText, p.Version, p.CreatedAt, p.UpdatedAt]);
         progress?.Invoke("pupils");
-        await using (var w = await TableWriters.OpenAsync(conn, tx, Tables.SenStatusChanges))
-        {
-            foreach (var c in schools.SelectMany(g => g.Changes))
-            {
-                await w.AddAsync([c.PupilId, c.SchoolId, c.Status.ToString(), c.Needs, c.EffectiveFrom, c.Reason, c.RecordedById, c.RecordedBy, c.RecordedAt]);
-                changes++;
-            }
-            await w.CompleteAsync();
-        }
+        var changes = await WriteTableAsync(conn, tx, Tables.SenStatusChanges, schools.SelectMany(g => g.Changes), c =>
+            [c.PupilId, c.SchoolId, c.Status.ToString(), c.Needs, c.EffectiveFrom, c.Reason, c.RecordedById, c.RecordedBy, c.RecordedAt]);
         progress?.Invoke("SEN history");
-        await using (var w = await TableWriters.OpenAsync(conn, tx, Tables.PupilEvents))
-        {
-            foreach (var e in schools.SelectMany(g => g.Events))
-            {
-                await w.AddAsync([e.PupilId, e.SchoolId, e.Kind.ToString(), e.OccurredOn, e.Summary, e.Reason, e.RecordedById, e.RecordedBy, e.RecordedAt]);
-                events++;
-            }
-            await w.CompleteAsync();
-        }
+        var events = await WriteTableAsync(conn, tx, Tables.PupilEvents, schools.SelectMany(g => g.Events), e =>
+            [e.PupilId, e.SchoolId, e.Kind.ToString(), e.OccurredOn, e.Summary, e.Reason, e.RecordedById, e.RecordedBy, e.RecordedAt]);
         progress?.Invoke("timeline");
         return (pupils, changes, events);
+    }
+
+    /// One table's rows through its bulk writer; returns how many were written.
+    private static async Task<long> WriteTableAsync<T>(DbConnection conn, DbTransaction tx, TableSpec table, IEnumerable<T> rows, Func<T, object?[]> values)
+    {
+        long n = 0;
+        await using var w = await TableWriters.OpenAsync(conn, tx, table);
+        foreach (var row in rows)
+        {
+            await w.AddAsync(values(row));
+            n++;
+        }
+        await w.CompleteAsync();
+        return n;
     }
 }
