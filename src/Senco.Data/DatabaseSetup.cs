@@ -21,7 +21,7 @@ public static class DatabaseSetup
     {
         services.AddScoped<TenantScope>();
         // The options are built once, not for every request: they depend only on the connection string, and
-        // building them (provider, warnings, interceptors) cost more CPU than a small query (bench/profile.sh).
+        // building them (provider, warnings, interceptors) cost more CPU than a small query (a perf profile; docs/performance.md).
         if (provider == DatabaseProvider.Sqlite)
         {
             services.AddDbContext<SencoDbContext, SqliteSencoDbContext>(o => o.UseSencoSqlite(connectionString), optionsLifetime: ServiceLifetime.Singleton);
