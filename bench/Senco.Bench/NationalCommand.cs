@@ -64,7 +64,7 @@ public static class NationalCommand
         }
 
         var total = Stopwatch.StartNew();
-        await using var db = new PostgresSencoDbContext(new DbContextOptionsBuilder<PostgresSencoDbContext>().UseNpgsql(connection).Options, TenantScope.System());
+        await using var db = DatabaseSetup.Open(DatabaseProvider.Postgres, connection, TenantScope.System());
         db.Database.SetCommandTimeout(TimeSpan.FromMinutes(30));
         await DatabaseSetup.MigrateAsync(db);
         if (await db.Schools.AnyAsync())

@@ -228,9 +228,7 @@ public partial class Program
 
 static class BenchDb
 {
-    public static SencoDbContext Create(DatabaseProvider provider, string cs) => provider == DatabaseProvider.Sqlite
-        ? new SqliteSencoDbContext(new DbContextOptionsBuilder<SqliteSencoDbContext>().UseSqlite(cs).Options, TenantScope.System())
-        : new PostgresSencoDbContext(new DbContextOptionsBuilder<PostgresSencoDbContext>().UseNpgsql(cs).Options, TenantScope.System());
+    public static SencoDbContext Create(DatabaseProvider provider, string cs) => DatabaseSetup.Open(provider, cs, TenantScope.System());
 }
 
 static class BenchUsers

@@ -20,18 +20,39 @@ public static class DatabaseSetup
     public static IServiceCollection AddSencoDatabase(this IServiceCollection services, DatabaseProvider provider, string connectionString)
     {
         services.AddScoped<TenantScope>();
-        // The options are built once, not for every request: they depend only on the connection string, and
-        // building them (provider, warnings, interceptors) cost more CPU than a small query (a perf profile; docs/performance.md).
+        // Contexts come from EF's pool, each given the request's scope: building a context and its services for every
+        // request cost more CPU than a small query (a perf profile; docs/performance.md). The pool's options are built
+        // once, as they depend only on the connection string.
         if (provider == DatabaseProvider.Sqlite)
         {
-            services.AddDbContext<SencoDbContext, SqliteSencoDbContext>(o => o.UseSencoSqlite(connectionString), optionsLifetime: ServiceLifetime.Singleton);
+            services.AddPooledDbContextFactory<SqliteSencoDbContext>(o => o.UseSencoSqlite(connectionString));
+            services.AddScoped<SencoDbContext>(sp => sp.GetRequiredService<IDbContextFactory<SqliteSencoDbContext>>().CreateDbContext()
+                .WithScope(sp.GetRequiredService<TenantScope>()));
         }
         else
         {
-            services.AddDbContext<SencoDbContext, PostgresSencoDbContext>(o => o.UseNpgsql(connectionString), optionsLifetime: ServiceLifetime.Singleton);
+            services.AddPooledDbContextFactory<PostgresSencoDbContext>(o => o.UseSencoNpgsql(connectionString));
+            services.AddScoped<SencoDbContext>(sp => sp.GetRequiredService<IDbContextFactory<PostgresSencoDbContext>>().CreateDbContext()
+                .WithScope(sp.GetRequiredService<TenantScope>()));
         }
         return services;
     }
+
+    /// A context outside dependency injection (command-line tools, the bench, tests), with the given scope.
+    public static SencoDbContext Open(DatabaseProvider provider, string connectionString, TenantScope scope) => provider == DatabaseProvider.Sqlite
+        ? new SqliteSencoDbContext(new DbContextOptionsBuilder<SqliteSencoDbContext>().UseSencoSqlite(connectionString).Options).WithScope(scope)
+        : new PostgresSencoDbContext(new DbContextOptionsBuilder<PostgresSencoDbContext>().UseSencoNpgsql(connectionString).Options).WithScope(scope);
+
+    /// UseNpgsql with Senco's settings: a list parameter (the tenancy filter's schools) goes as one array parameter,
+    /// "= ANY (@ids)", so the SQL of a query is the same whatever the number of schools and EF can cache it.
+    public static DbContextOptionsBuilder<T> UseSencoNpgsql<T>(this DbContextOptionsBuilder<T> options, string connectionString) where T : DbContext
+    {
+        ((DbContextOptionsBuilder)options).UseSencoNpgsql(connectionString);
+        return options;
+    }
+
+    public static DbContextOptionsBuilder UseSencoNpgsql(this DbContextOptionsBuilder options, string connectionString) =>
+        options.UseNpgsql(connectionString, n => n.UseParameterizedCollectionMode(ParameterTranslationMode.Parameter));
 
     /// Creates or upgrades the schema. SQLite is switched to write-ahead logging so readers never wait for a writer.
     public static async Task MigrateAsync(SencoDbContext db, CancellationToken ct = default)
@@ -55,11 +76,11 @@ public static class DatabaseSetup
 internal sealed class SqliteDesignFactory : IDesignTimeDbContextFactory<SqliteSencoDbContext>
 {
     public SqliteSencoDbContext CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<SqliteSencoDbContext>().UseSqlite("Data Source=design.db").Options, TenantScope.System());
+        (SqliteSencoDbContext)new SqliteSencoDbContext(new DbContextOptionsBuilder<SqliteSencoDbContext>().UseSqlite("Data Source=design.db").Options).WithScope(TenantScope.System());
 }
 
 internal sealed class PostgresDesignFactory : IDesignTimeDbContextFactory<PostgresSencoDbContext>
 {
     public PostgresSencoDbContext CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<PostgresSencoDbContext>().UseNpgsql("Host=localhost;Database=senco_design").Options, TenantScope.System());
+        (PostgresSencoDbContext)new PostgresSencoDbContext(new DbContextOptionsBuilder<PostgresSencoDbContext>().UseNpgsql("Host=localhost;Database=senco_design").Options).WithScope(TenantScope.System());
 }

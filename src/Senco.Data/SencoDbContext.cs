@@ -11,15 +11,37 @@ namespace Senco.Data;
 /// own migrations (SQLite and PostgreSQL differ in types and DDL).
 public abstract partial class SencoDbContext : IdentityDbContext<SencoUser, IdentityRole<Guid>, Guid>, IDataProtectionKeyContext
 {
-    private readonly TenantScope _scope;
+    // Contexts are pooled (DatabaseSetup): one instance serves many requests in turn, and each lease is given the
+    // scope of the request it serves. A context with no scope fails every filtered query rather than seeing all.
+    private TenantScope? _scope;
 
-    protected SencoDbContext(DbContextOptions options, TenantScope scope) : base(options) => _scope = scope;
+    protected SencoDbContext(DbContextOptions options) : base(options) { }
 
-    public TenantScope Scope => _scope;
+    public TenantScope Scope => _scope ?? throw new InvalidOperationException("This database context has not been given a tenant scope.");
+
+    /// Gives this context (new, or just leased from the pool) the schools its queries may see.
+    public SencoDbContext WithScope(TenantScope scope)
+    {
+        _scope = scope;
+        return this;
+    }
+
+    // A context returned to the pool forgets the request it served.
+    public override void Dispose()
+    {
+        _scope = null;
+        base.Dispose();
+    }
+
+    public override ValueTask DisposeAsync()
+    {
+        _scope = null;
+        return base.DisposeAsync();
+    }
 
     // Read by the query filters below; EF evaluates them per query against this context instance.
-    private bool ScopeUnrestricted => _scope.Unrestricted;
-    private IReadOnlyCollection<int> ScopeSchoolIds => _scope.PupilSchoolIds;
+    private bool ScopeUnrestricted => Scope.Unrestricted;
+    private IReadOnlyCollection<int> ScopeSchoolIds => Scope.PupilSchoolIds;
 
     public DbSet<Trust> Trusts => Set<Trust>();
     public DbSet<School> Schools => Set<School>();
@@ -58,8 +80,7 @@ public abstract partial class SencoDbContext : IdentityDbContext<SencoUser, Iden
     }
 }
 
-public sealed class SqliteSencoDbContext(DbContextOptions<SqliteSencoDbContext> options, TenantScope scope)
-    : SencoDbContext(options, scope);
+// One constructor each, taking only the options: what EF's context pool needs. The scope comes with WithScope.
+public sealed class SqliteSencoDbContext(DbContextOptions<SqliteSencoDbContext> options) : SencoDbContext(options);
 
-public sealed class PostgresSencoDbContext(DbContextOptions<PostgresSencoDbContext> options, TenantScope scope)
-    : SencoDbContext(options, scope);
+public sealed class PostgresSencoDbContext(DbContextOptions<PostgresSencoDbContext> options) : SencoDbContext(options);

@@ -65,8 +65,7 @@ public sealed class SqliteBusyTimeoutTests(TestWorld world) : IClassFixture<Test
         }
     }
 
-    private static SqliteSencoDbContext NewContext(string file) =>
-        new(new DbContextOptionsBuilder<SqliteSencoDbContext>().UseSencoSqlite($"Data Source={file}").Options, TenantScope.System());
+    private static SencoDbContext NewContext(string file) => DatabaseSetup.Open(DatabaseProvider.Sqlite, $"Data Source={file}", TenantScope.System());
 
     private static async Task<long> BusyTimeoutAsync(SencoDbContext db)
     {

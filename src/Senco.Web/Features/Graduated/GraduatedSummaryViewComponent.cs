@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Senco.Core.Access;
 using Senco.Core.Graduated;
 using Senco.Core.Model;
+using Senco.Core.Sen;
 using Senco.Data;
 using Senco.Web.Features.Shared.Access;
 using Senco.Web.Features.SupportPlans;
@@ -13,36 +14,56 @@ namespace Senco.Web.Features.Graduated;
 /// prompt to record that the parents were told when SEN support started. Shows only what the user's role may see.
 public sealed class GraduatedSummaryViewComponent(SencoDbContext db, UserContext user, GraduatedAccess access, TimeProvider clock) : ViewComponent
 {
+    /// The current plan as the summary shows it.
+    public sealed record PlanFacts(Guid Id, int Cycle, DateOnly ReviewDue);
+
     public sealed record Summary(Pupil Pupil, bool CanViewPlans, bool CanManagePlans, bool CanViewPassport, bool CanApprovePassport,
-        SupportPlan? Plan, int Cycles, LearningPassport? Passport, DateOnly? PassportDue, bool ParentsNotYetTold, DateOnly Today);
+        PlanFacts? Plan, int Cycles, DateOnly? PassportReviewedOn, DateOnly? PassportDue, bool ParentsNotYetTold, DateOnly Today);
 
     public async Task<IViewComponentResult> InvokeAsync(Pupil pupil)
     {
         var school = user.School(pupil.SchoolId);
         if (school is null) return Content("");
+        var ct = HttpContext.RequestAborted;
         var canViewPlans = school.Can(Permission.ViewPlans);
         var canViewPassport = school.Can(Permission.ViewPassports) &&
-            (!access.LimitedToPupilsTaught(pupil.SchoolId, Permission.ViewPassports) || await access.TeachesAsync(pupil.SchoolId, pupil.Id, HttpContext.RequestAborted));
+            (!access.LimitedToPupilsTaught(pupil.SchoolId, Permission.ViewPassports) || await access.TeachesAsync(pupil.SchoolId, pupil.Id, ct));
         if (!canViewPlans && !canViewPassport) return Content("");
 
-        var ct = HttpContext.RequestAborted;
-        SupportPlan? plan = null;
+        // One round trip for what the summary shows (it was five queries: a pupil's record is the page opened most).
+        var id = pupil.Id;
+        var schoolId = pupil.SchoolId;
+        var current = db.SupportPlans.Where(s => s.PupilId == id && s.Status == SupportPlanStatus.Current)
+            .OrderByDescending(s => s.Cycle).ThenBy(s => s.Id);
+        var facts = await db.Pupils.AsNoTracking().Where(p => p.Id == id).Select(p => new
+        {
+            PlanId = current.Select(s => (Guid?)s.Id).FirstOrDefault(),
+            PlanCycle = current.Select(s => (int?)s.Cycle).FirstOrDefault(),
+            PlanReviewDue = current.Select(s => (DateOnly?)s.ReviewDue).FirstOrDefault(),
+            Cycles = db.SupportPlans.Count(s => s.PupilId == id),
+            PassportReviewedOn = db.Passports.Where(x => x.PupilId == id).Select(x => (DateOnly?)x.LastReviewedOn).FirstOrDefault(),
+            ReviewMonths = db.GraduatedSettings.Where(g => g.SchoolId == schoolId).Select(g => (int?)g.PassportReviewMonths).FirstOrDefault(),
+        }).SingleAsync(ct);
+
+        PlanFacts? plan = null;
         var cycles = 0;
         var notTold = false;
         if (canViewPlans)
         {
-            plan = await db.SupportPlans.AsNoTracking().FirstOrDefaultAsync(p => p.PupilId == pupil.Id && p.Status == SupportPlanStatus.Current, ct);
-            cycles = await db.SupportPlans.CountAsync(p => p.PupilId == pupil.Id, ct);
-            notTold = SupportPlanCommands.ParentsNotYetTold(pupil, await db.ParentsInformed.AsNoTracking().Where(r => r.PupilId == pupil.Id).ToListAsync(ct));
+            if (facts.PlanId is { } planId) plan = new PlanFacts(planId, facts.PlanCycle!.Value, facts.PlanReviewDue!.Value);
+            cycles = facts.Cycles;
+            // Only a pupil on the register can be owed the notice; for the others there is nothing to look up.
+            if (pupil.SenStatus != SenStatus.N && pupil.OnRegisterSince is not null)
+                notTold = SupportPlanCommands.ParentsNotYetTold(pupil, await db.ParentsInformed.AsNoTracking().Where(r => r.PupilId == id).ToListAsync(ct));
         }
-        LearningPassport? passport = null;
+        DateOnly? reviewedOn = null;
         DateOnly? due = null;
-        if (canViewPassport)
+        if (canViewPassport && facts.PassportReviewedOn is { } last)
         {
-            passport = await db.Passports.AsNoTracking().FirstOrDefaultAsync(p => p.PupilId == pupil.Id, ct);
-            if (passport is not null) due = ReviewSchedule.PassportReviewDue(passport.LastReviewedOn, await GraduatedSettingsStore.PassportReviewMonthsAsync(db, pupil.SchoolId, ct));
+            reviewedOn = last;
+            due = ReviewSchedule.PassportReviewDue(last, facts.ReviewMonths ?? ReviewSchedule.DefaultPassportReviewMonths);
         }
         return View(new Summary(pupil, canViewPlans, school.Can(Permission.ManagePlans), canViewPassport, school.Can(Permission.ApprovePassport),
-            plan, cycles, passport, due, notTold, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)));
+            plan, cycles, reviewedOn, due, notTold, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)));
     }
 }

@@ -95,7 +95,5 @@ public static class OperationsCli
         return 0;
     }
 
-    private static SencoDbContext Open(DatabaseProvider provider, string cs) => provider == DatabaseProvider.Sqlite
-        ? new SqliteSencoDbContext(new DbContextOptionsBuilder<SqliteSencoDbContext>().UseSencoSqlite(cs).Options, TenantScope.System())
-        : new PostgresSencoDbContext(new DbContextOptionsBuilder<PostgresSencoDbContext>().UseNpgsql(cs).Options, TenantScope.System());
+    private static SencoDbContext Open(DatabaseProvider provider, string cs) => DatabaseSetup.Open(provider, cs, TenantScope.System());
 }
