@@ -20,6 +20,22 @@ public sealed class GraduatedSummaryViewComponent(SencoDbContext db, UserContext
     public sealed record Summary(Pupil Pupil, bool CanViewPlans, bool CanManagePlans, bool CanViewPassport, bool CanApprovePassport,
         PlanFacts? Plan, int Cycles, DateOnly? PassportReviewedOn, DateOnly? PassportDue, bool ParentsNotYetTold, DateOnly Today);
 
+    private sealed record Facts(Guid? PlanId, int? PlanCycle, DateOnly? PlanReviewDue, int Cycles, DateOnly? PassportReviewedOn, int? ReviewMonths);
+
+    private static readonly CompiledQuery<Func<SencoDbContext, Guid, int, CancellationToken, Task<Facts>>> FactsQuery = new(() =>
+        EF.CompileAsyncQuery((SencoDbContext db, Guid id, int schoolId, CancellationToken ct) =>
+            db.Pupils.AsNoTracking().Where(p => p.Id == id).Select(p => new Facts(
+                db.SupportPlans.Where(s => s.PupilId == id && s.Status == SupportPlanStatus.Current).OrderByDescending(s => s.Cycle).ThenBy(s => s.Id).Select(s => (Guid?)s.Id).FirstOrDefault(),
+                db.SupportPlans.Where(s => s.PupilId == id && s.Status == SupportPlanStatus.Current).OrderByDescending(s => s.Cycle).ThenBy(s => s.Id).Select(s => (int?)s.Cycle).FirstOrDefault(),
+                db.SupportPlans.Where(s => s.PupilId == id && s.Status == SupportPlanStatus.Current).OrderByDescending(s => s.Cycle).ThenBy(s => s.Id).Select(s => (DateOnly?)s.ReviewDue).FirstOrDefault(),
+                db.SupportPlans.Count(s => s.PupilId == id),
+                db.Passports.Where(x => x.PupilId == id).Select(x => (DateOnly?)x.LastReviewedOn).FirstOrDefault(),
+                db.GraduatedSettings.Where(g => g.SchoolId == schoolId).Select(g => (int?)g.PassportReviewMonths).FirstOrDefault()))
+            .Single()));
+
+    private static readonly CompiledQuery<Func<SencoDbContext, Guid, IAsyncEnumerable<ParentsInformed>>> ToldQuery = new(() =>
+        EF.CompileAsyncQuery((SencoDbContext db, Guid id) => db.ParentsInformed.AsNoTracking().Where(r => r.PupilId == id)));
+
     public async Task<IViewComponentResult> InvokeAsync(Pupil pupil)
     {
         var school = user.School(pupil.SchoolId);
@@ -30,20 +46,8 @@ public sealed class GraduatedSummaryViewComponent(SencoDbContext db, UserContext
             (!access.LimitedToPupilsTaught(pupil.SchoolId, Permission.ViewPassports) || await access.TeachesAsync(pupil.SchoolId, pupil.Id, ct));
         if (!canViewPlans && !canViewPassport) return Content("");
 
-        // One round trip for what the summary shows (it was five queries: a pupil's record is the page opened most).
-        var id = pupil.Id;
-        var schoolId = pupil.SchoolId;
-        var current = db.SupportPlans.Where(s => s.PupilId == id && s.Status == SupportPlanStatus.Current)
-            .OrderByDescending(s => s.Cycle).ThenBy(s => s.Id);
-        var facts = await db.Pupils.AsNoTracking().Where(p => p.Id == id).Select(p => new
-        {
-            PlanId = current.Select(s => (Guid?)s.Id).FirstOrDefault(),
-            PlanCycle = current.Select(s => (int?)s.Cycle).FirstOrDefault(),
-            PlanReviewDue = current.Select(s => (DateOnly?)s.ReviewDue).FirstOrDefault(),
-            Cycles = db.SupportPlans.Count(s => s.PupilId == id),
-            PassportReviewedOn = db.Passports.Where(x => x.PupilId == id).Select(x => (DateOnly?)x.LastReviewedOn).FirstOrDefault(),
-            ReviewMonths = db.GraduatedSettings.Where(g => g.SchoolId == schoolId).Select(g => (int?)g.PassportReviewMonths).FirstOrDefault(),
-        }).SingleAsync(ct);
+        // One round trip, compiled, for what the summary shows (it was five queries: a pupil's record is the page opened most).
+        var facts = await FactsQuery.For(db)(db, pupil.Id, pupil.SchoolId, ct);
 
         PlanFacts? plan = null;
         var cycles = 0;
@@ -54,7 +58,7 @@ public sealed class GraduatedSummaryViewComponent(SencoDbContext db, UserContext
             cycles = facts.Cycles;
             // Only a pupil on the register can be owed the notice; for the others there is nothing to look up.
             if (pupil.SenStatus != SenStatus.N && pupil.OnRegisterSince is not null)
-                notTold = SupportPlanCommands.ParentsNotYetTold(pupil, await db.ParentsInformed.AsNoTracking().Where(r => r.PupilId == id).ToListAsync(ct));
+                notTold = SupportPlanCommands.ParentsNotYetTold(pupil, await ToldQuery.For(db)(db, pupil.Id).ToListAsync(ct));
         }
         DateOnly? reviewedOn = null;
         DateOnly? due = null;

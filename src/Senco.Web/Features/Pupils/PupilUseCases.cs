@@ -19,11 +19,18 @@ public sealed record PupilInput(string? Upn, string? Forename, string? Surname, 
 /// be probed); a pupil in a school the user can see but their role may not act on is "forbidden".
 public sealed class PupilFinder(SencoDbContext db, UserContext user)
 {
+    // Behind every pupil page and API call: compiled (see CompiledQuery). The school is checked below, not by the filter.
+    private static readonly CompiledQuery<Func<SencoDbContext, Guid, CancellationToken, Task<Pupil?>>> Read = new(() =>
+        EF.CompileAsyncQuery((SencoDbContext db, Guid id, CancellationToken ct) =>
+            db.Pupils.IgnoreQueryFilters().AsNoTracking().Include(p => p.School).FirstOrDefault(p => p.Id == id)));
+
+    private static readonly CompiledQuery<Func<SencoDbContext, Guid, CancellationToken, Task<Pupil?>>> ReadTracked = new(() =>
+        EF.CompileAsyncQuery((SencoDbContext db, Guid id, CancellationToken ct) =>
+            db.Pupils.IgnoreQueryFilters().Include(p => p.School).FirstOrDefault(p => p.Id == id)));
+
     public async Task<Outcome<Pupil>> FindAsync(Guid id, Permission permission, bool track = false, CancellationToken ct = default)
     {
-        var query = db.Pupils.IgnoreQueryFilters().Include(p => p.School).Where(p => p.Id == id);
-        if (!track) query = query.AsNoTracking();
-        var pupil = await query.FirstOrDefaultAsync(ct);
+        var pupil = await (track ? ReadTracked : Read).For(db)(db, id, ct);
         if (pupil is null || !user.CanSee(pupil.SchoolId)) return Outcome<Pupil>.NotFound();
         if (!user.Can(pupil.SchoolId, permission)) return Outcome<Pupil>.Forbidden();
         return Outcome<Pupil>.Ok(pupil);

@@ -28,11 +28,16 @@ public sealed class TransferSummaryViewComponent(SencoDbContext db, UserContext 
 {
     public sealed record Model(Pupil Pupil, bool CanEdit, bool CanSend, PupilTransfer? Transfer);
 
+    // On every pupil's record: compiled (see CompiledQuery).
+    private static readonly CompiledQuery<Func<SencoDbContext, Guid, CancellationToken, Task<PupilTransfer?>>> LatestTransfer = new(() =>
+        EF.CompileAsyncQuery((SencoDbContext db, Guid pupilId, CancellationToken ct) =>
+            db.PupilTransfers.AsNoTracking().Where(t => t.PupilId == pupilId).OrderByDescending(t => t.CreatedAt).FirstOrDefault()));
+
     public async Task<IViewComponentResult> InvokeAsync(Pupil pupil)
     {
         var school = user.School(pupil.SchoolId);
         if (school is null || !school.Can(Permission.ViewPupils)) return Content("");
-        var transfer = await db.PupilTransfers.AsNoTracking().Where(t => t.PupilId == pupil.Id).OrderByDescending(t => t.CreatedAt).FirstOrDefaultAsync(HttpContext.RequestAborted);
+        var transfer = await LatestTransfer.For(db)(db, pupil.Id, HttpContext.RequestAborted);
         return View("~/Features/Transfers/_TransferSummary.cshtml", new Model(pupil, school.Can(Permission.EditPupilDetails), school.Can(Permission.SendTransferPacks), transfer));
     }
 }
