@@ -250,6 +250,8 @@ public static class SencoApp
         // look-up the static-file middleware makes for each path it sees.
         app.UseWhen(c => c.Request.Path.StartsWithSegments("/dist") || c.Request.Path.StartsWithSegments("/js"), files => files.UseStaticFiles());
         app.UseRouting();
+        if (DatabaseSetup.ParseProvider(app.Configuration["Database:Provider"]) == DatabaseProvider.Sqlite)
+            app.UseMiddleware<Senco.Web.Features.Shared.SqliteRequestConnection>();
         app.UseAuthentication();
         app.UseMiddleware<UserContextMiddleware>();
         app.UseRateLimiter();
