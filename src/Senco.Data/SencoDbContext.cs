@@ -42,6 +42,8 @@ public abstract partial class SencoDbContext : IdentityDbContext<SencoUser, Iden
     // Read by the query filters below; EF evaluates them per query against this context instance.
     private bool ScopeUnrestricted => Scope.Unrestricted;
     private IReadOnlyCollection<int> ScopeSchoolIds => Scope.PupilSchoolIds;
+    private int? ScopeSingleSchoolId => Scope.SingleSchoolId;
+    private bool ScopeSeveralSchools => Scope.SeveralSchools;
 
     public DbSet<Trust> Trusts => Set<Trust>();
     public DbSet<School> Schools => Set<School>();
@@ -69,7 +71,8 @@ public abstract partial class SencoDbContext : IdentityDbContext<SencoUser, Iden
 
     private void ApplyScope<T>(ModelBuilder b) where T : class, ISchoolScoped
     {
-        Expression<Func<T, bool>> filter = e => ScopeUnrestricted || ScopeSchoolIds.Contains(e.SchoolId);
+        // One school (most people) is a plain equality; several (a trust lead) the list. No school matches nothing.
+        Expression<Func<T, bool>> filter = e => ScopeUnrestricted || e.SchoolId == ScopeSingleSchoolId || (ScopeSeveralSchools && ScopeSchoolIds.Contains(e.SchoolId));
         b.Entity<T>().HasQueryFilter(filter);
     }
 

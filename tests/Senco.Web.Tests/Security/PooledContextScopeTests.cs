@@ -43,6 +43,24 @@ public sealed class PooledContextScopeTests(TestWorld world) : IClassFixture<Tes
     }
 
     [Fact]
+    public async Task The_filter_sees_one_school_several_or_none_as_the_scope_says()
+    {
+        var a = await SchoolIdAsync(world.A.Urn);
+        var b = await SchoolIdAsync(world.B.Urn);
+        var c = await SchoolIdAsync(world.C.Urn);
+        foreach (var schools in new[] { new[] { a }, new[] { c }, new[] { a, c }, new[] { b, c, a }, Array.Empty<int>() })
+        {
+            using var scope = world.Factory.Services.CreateScope();
+            scope.ServiceProvider.GetRequiredService<TenantScope>().Restrict(schools);
+            var db = scope.ServiceProvider.GetRequiredService<SencoDbContext>();
+            var seen = await db.Pupils.Select(p => p.SchoolId).Distinct().OrderBy(x => x).ToListAsync();
+            Assert.Equal(schools.Order(), seen);
+            var events = await db.PupilEvents.Select(e => e.SchoolId).Distinct().OrderBy(x => x).ToListAsync();
+            Assert.Equal(schools.Order(), events);
+        }
+    }
+
+    [Fact]
     public async Task A_context_with_no_scope_fails_its_queries_rather_than_seeing_every_school()
     {
         var sp = world.Factory.Services;
