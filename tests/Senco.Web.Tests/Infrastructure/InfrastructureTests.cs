@@ -16,7 +16,15 @@ public sealed class InfrastructureTests(TestWorld world) : IClassFixture<TestWor
         {
             var expected = TestDatabase.SelectedProvider() == "Postgres" ? "Npgsql.EntityFrameworkCore.PostgreSQL" : "Microsoft.EntityFrameworkCore.Sqlite";
             Assert.Equal(expected, db.Database.ProviderName);
-            Assert.Equal(world.Factory.Database.ConnectionString, db.Database.GetConnectionString());
+            if (TestDatabase.SelectedProvider() == "Postgres")
+            {
+                // The same server and database; Senco adds its own default (automatic preparation) to the string.
+                var want = new Npgsql.NpgsqlConnectionStringBuilder(world.Factory.Database.ConnectionString);
+                var got = new Npgsql.NpgsqlConnectionStringBuilder(db.Database.GetConnectionString());
+                Assert.Equal((want.Host, want.Port, want.Database, want.Username), (got.Host, got.Port, got.Database, got.Username));
+                Assert.Equal(64, got.MaxAutoPrepare);
+            }
+            else Assert.Equal(world.Factory.Database.ConnectionString, db.Database.GetConnectionString());
             Assert.Equal(3, db.Schools.Count());
         }
     }
