@@ -20,6 +20,8 @@ public sealed class GraduatedSummaryViewComponent(SencoDbContext db, UserContext
     public sealed record Summary(Pupil Pupil, bool CanViewPlans, bool CanManagePlans, bool CanViewPassport, bool CanApprovePassport,
         PlanFacts? Plan, int Cycles, DateOnly? PassportReviewedOn, DateOnly? PassportDue, bool ParentsNotYetTold, DateOnly Today);
 
+    // The current plan's three columns are three scalar subqueries: SQLite has no lateral join to read one row's
+    // columns in a subquery, and the whole summary stays one round trip.
     private sealed record Facts(Guid? PlanId, int? PlanCycle, DateOnly? PlanReviewDue, int Cycles, DateOnly? PassportReviewedOn, int? ReviewMonths);
 
     private static readonly CompiledQuery<Func<SencoDbContext, Guid, int, CancellationToken, Task<Facts>>> FactsQuery = new(() =>
