@@ -23,46 +23,27 @@ public static class DatabaseSetup
         // Contexts come from EF's pool, each given the request's scope: building a context and its services for every
         // request cost more CPU than a small query (a perf profile; docs/performance.md). The pool's options are built
         // once, as they depend only on the connection string.
-        if (provider == DatabaseProvider.Sqlite)
-        {
-            services.AddPooledDbContextFactory<SqliteSencoDbContext>(o => o.UseSencoSqlite(connectionString));
-            services.AddScoped<SencoDbContext>(sp => sp.GetRequiredService<IDbContextFactory<SqliteSencoDbContext>>().CreateDbContext()
-                .WithScope(sp.GetRequiredService<TenantScope>()));
-        }
-        else
-        {
-            services.AddPooledDbContextFactory<PostgresSencoDbContext>(o => o.UseSencoNpgsql(connectionString));
-            services.AddScoped<SencoDbContext>(sp => sp.GetRequiredService<IDbContextFactory<PostgresSencoDbContext>>().CreateDbContext()
-                .WithScope(sp.GetRequiredService<TenantScope>()));
-        }
+        if (provider == DatabaseProvider.Sqlite) AddPooled<SqliteSencoDbContext>(services, provider, connectionString);
+        else AddPooled<PostgresSencoDbContext>(services, provider, connectionString);
         return services;
     }
 
-    /// A context outside dependency injection (command-line tools, the bench, tests), with the given scope.
-    public static SencoDbContext Open(DatabaseProvider provider, string connectionString, TenantScope scope) => provider == DatabaseProvider.Sqlite
-        ? new SqliteSencoDbContext(new DbContextOptionsBuilder<SqliteSencoDbContext>().UseSencoSqlite(connectionString).Options).WithScope(scope)
-        : new PostgresSencoDbContext(new DbContextOptionsBuilder<PostgresSencoDbContext>().UseSencoNpgsql(connectionString).Options).WithScope(scope);
-
-    /// UseNpgsql with Senco's settings: a list parameter (the tenancy filter's schools) goes as one array parameter,
-    /// "= ANY (@ids)", so the SQL of a query is the same whatever the number of schools and EF can cache it.
-    public static DbContextOptionsBuilder<T> UseSencoNpgsql<T>(this DbContextOptionsBuilder<T> options, string connectionString) where T : DbContext
+    private static void AddPooled<T>(IServiceCollection services, DatabaseProvider provider, string connectionString) where T : SencoDbContext
     {
-        ((DbContextOptionsBuilder)options).UseSencoNpgsql(connectionString);
-        return options;
+        services.AddPooledDbContextFactory<T>(o => o.UseSenco(provider, connectionString));
+        services.AddScoped<SencoDbContext>(sp => sp.GetRequiredService<IDbContextFactory<T>>().CreateDbContext().WithScope(sp.GetRequiredService<TenantScope>()));
     }
 
-    public static DbContextOptionsBuilder UseSencoNpgsql(this DbContextOptionsBuilder options, string connectionString) =>
-        options.UseNpgsql(WithAutoPrepare(connectionString), n => n.UseParameterizedCollectionMode(ParameterTranslationMode.Parameter));
+    /// A context outside dependency injection (command-line tools, the bench, tests), with the given scope.
+    public static SencoDbContext Open(DatabaseProvider provider, string connectionString, TenantScope scope) => (provider == DatabaseProvider.Sqlite
+        ? new SqliteSencoDbContext(Options<SqliteSencoDbContext>(provider, connectionString))
+        : (SencoDbContext)new PostgresSencoDbContext(Options<PostgresSencoDbContext>(provider, connectionString))).WithScope(scope);
 
-    /// Unless the connection string says otherwise, Npgsql prepares a statement on the server once it has run it five
-    /// times, so PostgreSQL stops parsing and planning the same few queries on every request: the national benchmark's
-    /// pupil read went from 344–394 to 534–643 requests/s (docs/performance.md). Behind PgBouncer in transaction mode
-    /// older than 1.21, set "Max Auto Prepare=0".
-    public static string WithAutoPrepare(string connectionString)
+    private static DbContextOptions<T> Options<T>(DatabaseProvider provider, string connectionString) where T : DbContext
     {
-        if (System.Text.RegularExpressions.Regex.IsMatch(connectionString, @"max\s*auto\s*prepare", System.Text.RegularExpressions.RegexOptions.IgnoreCase))
-            return connectionString;
-        return new Npgsql.NpgsqlConnectionStringBuilder(connectionString) { MaxAutoPrepare = 64 }.ConnectionString;
+        var builder = new DbContextOptionsBuilder<T>();
+        builder.UseSenco(provider, connectionString);
+        return builder.Options;
     }
 
     /// Creates or upgrades the schema. SQLite is switched to write-ahead logging so readers never wait for a writer.
@@ -86,12 +67,20 @@ public static class DatabaseSetup
 // Design-time factories: `dotnet ef migrations add X --context SqliteSencoDbContext -o Migrations/Sqlite`.
 internal sealed class SqliteDesignFactory : IDesignTimeDbContextFactory<SqliteSencoDbContext>
 {
-    public SqliteSencoDbContext CreateDbContext(string[] args) =>
-        (SqliteSencoDbContext)new SqliteSencoDbContext(new DbContextOptionsBuilder<SqliteSencoDbContext>().UseSqlite("Data Source=design.db").Options).WithScope(TenantScope.System());
+    public SqliteSencoDbContext CreateDbContext(string[] args)
+    {
+        var db = new SqliteSencoDbContext(new DbContextOptionsBuilder<SqliteSencoDbContext>().UseSqlite("Data Source=design.db").Options);
+        db.WithScope(TenantScope.System());
+        return db;
+    }
 }
 
 internal sealed class PostgresDesignFactory : IDesignTimeDbContextFactory<PostgresSencoDbContext>
 {
-    public PostgresSencoDbContext CreateDbContext(string[] args) =>
-        (PostgresSencoDbContext)new PostgresSencoDbContext(new DbContextOptionsBuilder<PostgresSencoDbContext>().UseNpgsql("Host=localhost;Database=senco_design").Options).WithScope(TenantScope.System());
+    public PostgresSencoDbContext CreateDbContext(string[] args)
+    {
+        var db = new PostgresSencoDbContext(new DbContextOptionsBuilder<PostgresSencoDbContext>().UseNpgsql("Host=localhost;Database=senco_design").Options);
+        db.WithScope(TenantScope.System());
+        return db;
+    }
 }

@@ -35,19 +35,3 @@ public sealed class SqliteBusyTimeout : DbConnectionInterceptor
         if (rc != SQLitePCL.raw.SQLITE_OK) throw new InvalidOperationException($"SQLite refused busy_timeout ({rc}).");
     }
 }
-
-public static class SqliteOptions
-{
-    /// UseSqlite with Senco's connection settings: the busy handler above, and a list parameter (the tenancy
-    /// filter's schools) sent as one JSON parameter. EF 10's default, one parameter per item, makes SQL that EF
-    /// cannot cache, so it re-generated the SQL of every filtered query on every run (a perf profile: ~5 % of a pupil page).
-    public static DbContextOptionsBuilder<T> UseSencoSqlite<T>(this DbContextOptionsBuilder<T> options, string connectionString) where T : DbContext
-    {
-        ((DbContextOptionsBuilder)options).UseSencoSqlite(connectionString);
-        return options;
-    }
-
-    public static DbContextOptionsBuilder UseSencoSqlite(this DbContextOptionsBuilder options, string connectionString) =>
-        options.UseSqlite(connectionString, o => o.UseParameterizedCollectionMode(ParameterTranslationMode.Parameter))
-            .AddInterceptors(SqliteBusyTimeout.Instance);
-}

@@ -9,7 +9,7 @@ public sealed class PostgresAutoPrepareTests
     [Fact]
     public void A_connection_string_without_the_setting_gets_automatic_preparation()
     {
-        var cs = DatabaseSetup.WithAutoPrepare("Host=db;Username=senco;Password=secret;Database=senco");
+        var cs = ProviderOptions.WithAutoPrepare("Host=db;Username=senco;Password=secret;Database=senco");
         var b = new NpgsqlConnectionStringBuilder(cs);
         Assert.Equal(64, b.MaxAutoPrepare);
         Assert.Equal("db", b.Host);
@@ -23,7 +23,7 @@ public sealed class PostgresAutoPrepareTests
     [InlineData("Host=db;Database=senco;max auto prepare=5", 5)]
     public void An_operator_s_own_setting_is_kept(string cs, int expected)
     {
-        Assert.Equal(cs, DatabaseSetup.WithAutoPrepare(cs));
-        Assert.Equal(expected, new NpgsqlConnectionStringBuilder(DatabaseSetup.WithAutoPrepare(cs)).MaxAutoPrepare);
+        Assert.Equal(cs, ProviderOptions.WithAutoPrepare(cs));
+        Assert.Equal(expected, new NpgsqlConnectionStringBuilder(ProviderOptions.WithAutoPrepare(cs)).MaxAutoPrepare);
     }
 }
