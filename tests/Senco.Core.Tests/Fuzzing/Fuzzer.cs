@@ -42,8 +42,11 @@ public sealed class Fuzzer(int seed)
 
         // Each input runs on one worker thread; if it does not finish in time it is reported as a hang and the run
         // stops (a thread cannot be aborted in .NET, so a hung target is the end of that target's run).
-        using var work = new SemaphoreSlim(0);
-        using var done = new SemaphoreSlim(0);
+        // Not disposed: the worker may still be waking from its last Wait, or (after a hang) still running the target
+        // and about to Release, when Run returns; a disposed semaphore there threw on the worker thread and took the
+        // whole test host down (seen once in a full run on a loaded machine). Undisposed they hold no OS handle.
+        var work = new SemaphoreSlim(0);
+        var done = new SemaphoreSlim(0);
         byte[] current = [];
         string? outcome = null;
         Exception? failure = null;
