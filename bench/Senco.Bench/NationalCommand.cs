@@ -118,7 +118,7 @@ public static class NationalCommand
         db.ChangeTracker.Clear();
 
         // One SENCO per school. Every bench user has the same password, so it is hashed once.
-        var hasher = new PasswordHasher<SencoUser>();
+        var hasher = PasswordWork.Hasher(); // the app's work factor, so signing in does not rehash
         var hash = hasher.HashPassword(new SencoUser(), password);
         var sencoIds = new Guid[schools.Count];
         for (var start = 0; start < schools.Count; start += 4_000)

@@ -82,7 +82,7 @@ db.Trusts.Add(trust);
 db.Schools.AddRange(schools);
 await db.SaveChangesAsync();
 
-var hasher = new PasswordHasher<SencoUser>();
+var hasher = PasswordWork.Hasher(); // the app's work factor, so signing in does not rehash
 var sencos = new List<SencoUser>();
 foreach (var (school, i) in schools.Select((s, i) => (s, i)))
 {

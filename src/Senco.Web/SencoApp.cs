@@ -59,6 +59,9 @@ public static class SencoApp
         // Account security (issue 9): credential-change emails through an outbox, temporary passwords, sessions.
         services.AddHttpContextAccessor();
         services.Configure<Senco.Web.Features.Account.PasswordPolicyOptions>(config.GetSection("Senco:Passwords"));
+        var hashIterations = Senco.Web.Features.Account.PasswordHashing.Iterations(config, builder.Environment);
+        services.Configure<PasswordHasherOptions>(o => o.IterationCount = hashIterations);
+        services.AddSingleton<Senco.Web.Features.Account.DecoyPasswordHash>();
         services.AddSingleton<Senco.Web.Features.Account.SessionTouches>();
         services.AddSingleton<Senco.Web.Features.Account.OutboxSignal>();
         services.AddSingleton<Senco.Web.Features.Account.OutboxSender>();

@@ -12,7 +12,7 @@ public static class AuthApi
 {
     public static void MapAuthApi(this RouteGroupBuilder api)
     {
-        api.MapPost("/auth/token", async (HttpContext http, UserManager<SencoUser> users, SignInManager<SencoUser> signIn, SencoDbContext db, UnknownAccountLockout unknown, TimeProvider clock) =>
+        api.MapPost("/auth/token", async (HttpContext http, UserManager<SencoUser> users, SignInManager<SencoUser> signIn, SencoDbContext db, UnknownAccountLockout unknown, DecoyPasswordHash decoy, TimeProvider clock) =>
             {
                 var (req, error) = await ApiJson.ReadAsync<TokenRequest>(http);
                 if (error is not null) return error;
@@ -25,7 +25,7 @@ public static class AuthApi
                 {
                     // Spend the same effort as a real check, and lock out the same way, so that neither timing nor the
                     // lockout answer reveals which emails have accounts.
-                    users.PasswordHasher.VerifyHashedPassword(new SencoUser(), DummyHash, req.Password);
+                    decoy.Verify(req.Password);
                     return unknown.RecordFailure(req.Email) ? locked : unauthorized;
                 }
                 var check = await signIn.CheckPasswordSignInAsync(user, req.Password, lockoutOnFailure: true);
@@ -64,7 +64,7 @@ public static class AuthApi
             .WithSummary("Exchange an email and password (and a two-factor code where the account has one) for a bearer token.");
 
         api.MapPost("/auth/password", async (HttpContext http, UserManager<SencoUser> users, SignInManager<SencoUser> signIn, SencoDbContext db,
-                UnknownAccountLockout unknown, PasswordChanges changes, TimeProvider clock) =>
+                UnknownAccountLockout unknown, DecoyPasswordHash decoy, PasswordChanges changes, TimeProvider clock) =>
             {
                 var (req, error) = await ApiJson.ReadAsync<PasswordChangeRequest>(http);
                 if (error is not null) return error;
@@ -74,7 +74,7 @@ public static class AuthApi
                 var user = await users.FindByEmailAsync(req.Email.Trim());
                 if (user is null)
                 {
-                    users.PasswordHasher.VerifyHashedPassword(new SencoUser(), DummyHash, req.CurrentPassword);
+                    decoy.Verify(req.CurrentPassword);
                     return unknown.RecordFailure(req.Email) ? locked : unauthorized;
                 }
                 var actor = new AuditActor(user.Id, user.Email ?? "", http.Connection.RemoteIpAddress?.ToString());
@@ -123,6 +123,4 @@ public static class AuthApi
             : TypedResults.Problem(statusCode: 403,
                 title: "This is a temporary password from your Senco administrator. Choose your own first, with POST /api/v1/auth/password or by signing in to Senco.",
                 extensions: new Dictionary<string, object?> { ["passwordChangeRequired"] = true });
-
-    private static readonly string DummyHash = new PasswordHasher<SencoUser>().HashPassword(new SencoUser(), "not-a-real-password-" + Guid.NewGuid());
 }

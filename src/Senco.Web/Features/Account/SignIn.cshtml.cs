@@ -6,7 +6,7 @@ using Senco.Data;
 
 namespace Senco.Web.Features.Account;
 
-public sealed class SignInModel(SignInManager<SencoUser> signIn, UserManager<SencoUser> users, SencoDbContext db, UnknownAccountLockout unknown, SsoOptions sso, TimeProvider clock) : PageModel
+public sealed class SignInModel(SignInManager<SencoUser> signIn, UserManager<SencoUser> users, SencoDbContext db, UnknownAccountLockout unknown, DecoyPasswordHash decoy, SsoOptions sso, TimeProvider clock) : PageModel
 {
     public sealed class InputModel
     {
@@ -52,7 +52,7 @@ public sealed class SignInModel(SignInManager<SencoUser> signIn, UserManager<Sen
         if (user is null)
         {
             // The same effort and the same lockout as for a real account: nothing reveals whether the email exists.
-            users.PasswordHasher.VerifyHashedPassword(new SencoUser(), DummyHash, Input.Password!);
+            decoy.Verify(Input.Password!);
             if (!unknown.RecordFailure(Input.Email)) return Failed(actor);
         }
         if (user is not null && TemporaryPasswords.HasExpired(user.TemporaryPasswordExpiresAt, clock) && !await users.IsLockedOutAsync(user)
@@ -105,6 +105,4 @@ public sealed class SignInModel(SignInManager<SencoUser> signIn, UserManager<Sen
     }
 
     private string SafeReturn() => !string.IsNullOrEmpty(ReturnUrl) && Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/";
-
-    private static readonly string DummyHash = new PasswordHasher<SencoUser>().HashPassword(new SencoUser(), "not-a-real-password-" + Guid.NewGuid());
 }
