@@ -151,7 +151,8 @@ wants browser && run_suite browser tests/Senco.Browser.Tests SENCO_CHROMIUM="$SE
 
 # --- 5. Summary ----------------------------------------------------------------------------------
 find "$RESULTS" -mindepth 1 -type d -empty -delete 2>/dev/null || true # the blame collector's empty folders
-printf '\n==> Results (TRX files in %s, screenshots in %s/screenshots)\n' "${RESULTS#"$ROOT"/}" "${RESULTS#"$ROOT"/}"
+printf '\n==> Results (TRX files in %s; screenshots of pages that failed axe in %s/screenshots, of every page checked with SENCO_SCREENSHOTS=1)\n' \
+  "${RESULTS#"$ROOT"/}" "${RESULTS#"$ROOT"/}"
 printf '%s\n' "${summary[@]}"
 printf '  took %ds\n\n' "$((SECONDS - started))"
 echo "Total: $total_passed passed, $total_failed failed"

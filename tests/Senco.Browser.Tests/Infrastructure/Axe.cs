@@ -6,8 +6,10 @@ namespace Senco.Browser.Tests.Infrastructure;
 
 /// <summary>
 /// Runs axe-core (from the repo's node_modules, installed by npm ci) on the page as it is now,
-/// against WCAG 2.0, 2.1 and 2.2 A and AA, and fails with a readable list of violations. Also
-/// saves a full-page screenshot to TestResults/screenshots/&lt;name&gt;.png for people to look at.
+/// against WCAG 2.0, 2.1 and 2.2 A and AA, and fails with a readable list of violations and a
+/// full-page screenshot in TestResults/screenshots/&lt;name&gt;.png. With SENCO_SCREENSHOTS=1 every
+/// page checked is saved there, for people to look at (each costs about half a second, as much as
+/// axe itself, so a normal run saves only the failures).
 /// </summary>
 public static class Axe
 {
@@ -23,9 +25,12 @@ public static class Axe
         return File.ReadAllText(path);
     });
 
+    private static readonly bool EveryPage =
+        Environment.GetEnvironmentVariable("SENCO_SCREENSHOTS") is "1" or "true" or "all";
+
     public static async Task CheckAsync(IPage page, string name)
     {
-        await ScreenshotAsync(page, name);
+        if (EveryPage) await ScreenshotAsync(page, name);
 
         // The app's CSP (script-src 'self') blocks an injected <script> tag, but not Playwright's
         // own evaluation, which runs through the DevTools protocol.
@@ -51,6 +56,7 @@ public static class Axe
 
         var violations = JsonSerializer.Deserialize<List<Violation>>(json, new JsonSerializerOptions(JsonSerializerDefaults.Web)) ?? [];
         if (violations.Count == 0) return;
+        if (!EveryPage) await ScreenshotAsync(page, name);
 
         var report = new StringBuilder();
         report.AppendLine($"axe found {violations.Count} accessibility violation(s) on '{name}' ({page.Url}):");
