@@ -13,7 +13,11 @@
 #    (`Senco.Web audit verify`); no scheduled run was claimed twice (JobClaims)
 # 5. measures with wrk (32 connections): the register API and /health through nginx to both instances, and straight to
 #    instance A alone with B stopped, so "does it scale" is answered on this machine
-# Results: bench/out/multi/summary.md. Knobs: BENCH_DURATION (15s), BENCH_CONNECTIONS (32), BENCH_SKIP_BUILD.
+# Results: bench/out/multi/summary.md. Knobs: BENCH_DURATION (15s), BENCH_CONNECTIONS (32), BENCH_SKIP_BUILD,
+# BENCH_APP_ENV (extra VAR=value pairs for both instances, space-separated), and
+# BENCH_INSTANCE_CPUS: cap each instance at that many CPUs (e.g. 0.4) with its own cgroup (v1 or v2; needs root), so
+# that on one small machine each instance stands in for a server of its own and "does throughput scale with
+# instances" can be answered; the summary then gives the register's requests/s with both instances over one.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
@@ -23,6 +27,7 @@ DURATION="${BENCH_DURATION:-15s}"
 CONNS="${BENCH_CONNECTIONS:-32}"
 PASSWORD="bench-senco-password-2026"
 LB=5180; PA=5181; PB=5182
+CPUS="${BENCH_INSTANCE_CPUS:-}"
 rm -rf "$RUN"; mkdir -p "$RUN/nginx"
 log() { echo "[multi $(date +%H:%M:%S)] $*"; }
 
@@ -61,14 +66,35 @@ cleanup() {
   [[ -f "$RUN/nginx/nginx.pid" ]] && kill "$(cat "$RUN/nginx/nginx.pid")" 2>/dev/null || true
   for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done
   wait 2>/dev/null || true
+  rmdir /sys/fs/cgroup/senco-multi-* /sys/fs/cgroup/cpu/senco-multi-* 2>/dev/null || true
 }
 trap cleanup EXIT
 
+# cap_cgroup NAME -> prints a cgroup.procs file whose members get at most $CPUS CPUs (cgroup v2, else v1's cpu controller)
+cap_cgroup() {
+  local quota; quota="$(awk -v c="$CPUS" 'BEGIN{printf "%d", c * 100000}')"
+  ((quota >= 1000)) || { echo "multi: BENCH_INSTANCE_CPUS=$CPUS is not a number of CPUs of at least 0.01" >&2; exit 2; }
+  local dir
+  if [[ -f /sys/fs/cgroup/cgroup.controllers ]]; then
+    dir="/sys/fs/cgroup/senco-multi-$1"
+    echo +cpu >/sys/fs/cgroup/cgroup.subtree_control 2>/dev/null || true
+    mkdir -p "$dir" && echo "$quota 100000" >"$dir/cpu.max"
+  else
+    dir="/sys/fs/cgroup/cpu/senco-multi-$1"
+    mkdir -p "$dir" && echo 100000 >"$dir/cpu.cfs_period_us" && echo "$quota" >"$dir/cpu.cfs_quota_us"
+  fi || { echo "multi: cannot make a cgroup to cap instance $1 at $CPUS CPUs (run as root on a machine with cgroups)" >&2; exit 2; }
+  echo "$dir/cgroup.procs"
+}
+
 start_instance() { # name port
-  ( cd "$OUT/app" && ln -f Senco.Web.dll "senco-multi-$1.dll" && cp Senco.Web.runtimeconfig.json "senco-multi-$1.runtimeconfig.json" \
+  local procs=/dev/null
+  [[ -n "$CPUS" ]] && procs="$(cap_cgroup "$1")"
+  # The subshell joins the cgroup before exec, so .NET starts inside its cap and sizes its thread pool and GC to it.
+  ( [[ "$procs" == /dev/null ]] || echo "$BASHPID" >"$procs"
+    cd "$OUT/app" && ln -f Senco.Web.dll "senco-multi-$1.dll" && cp Senco.Web.runtimeconfig.json "senco-multi-$1.runtimeconfig.json" \
       && cp Senco.Web.deps.json "senco-multi-$1.deps.json" \
       && exec env Database__Provider=Postgres ConnectionStrings__Senco="$CS" Senco__RateLimits__ApiPerMinute=0 Senco__RateLimits__SignInPerMinute=0 \
-         Senco__ReverseProxy__KnownProxies__0=127.0.0.1 dotnet "senco-multi-$1.dll" --urls "http://127.0.0.1:$2" ) >"$RUN/app-$1.log" 2>&1 &
+         Senco__ReverseProxy__KnownProxies__0=127.0.0.1 ${BENCH_APP_ENV:-} dotnet "senco-multi-$1.dll" --urls "http://127.0.0.1:$2" ) >"$RUN/app-$1.log" 2>&1 &
   PIDS+=($!)
   for _ in $(seq 1 240); do curl -sf -o /dev/null "http://127.0.0.1:$2/health" && return 0; sleep 0.5; done
   echo "multi: instance $1 did not start; see $RUN/app-$1.log" >&2; exit 1
@@ -129,30 +155,49 @@ TOKEN="$(curl -s -X POST "$BASE/api/v1/auth/token" -H 'Content-Type: application
 
 # ------------------------------------------------------------------ measure
 CLK_TCK="$(getconf CLK_TCK)"
-ticks() { local t=0; for p in "$@"; do t=$((t + $(awk '{print $14 + $15}' "/proc/$p/stat"))); done; echo $t; }
-measure() { # label url pids...
+ticks() { local t=0; for p in "$@"; do t=$((t + $(awk '{print $14 + $15}' "/proc/$p/stat" 2>/dev/null || echo 0))); done; echo $t; }
+named() { pgrep -d ' ' -x "$1" || true; } # pids of every process called $1 (postgres backends, nginx workers)
+per_req() { awk -v a="$1" -v b="$2" -v t="$CLK_TCK" -v n="$3" 'BEGIN{ if (n > 0) printf "%.2f", (a-b)*1000/t/n; else print "n/a" }'; }
+measure() { # label url pids...   (a url with %s takes each request's pupil from pupil-ids.txt)
   local label="$1" url="$2"; shift 2
   export BENCH_TOKEN="$TOKEN" BENCH_COOKIE="" BENCH_IDS="" BENCH_TEMPLATE=""
+  if [[ "$url" == *%s* ]]; then
+    BENCH_IDS="$RUN/pupil-ids.txt"; BENCH_TEMPLATE="/${url#http://*/}"; url="${url%%/api/*}"
+  fi
   wrk -t2 -c"$CONNS" -d5s -s bench/wrk/bench.lua "$url" >/dev/null 2>&1 || true
   local before; before=$(ticks "$@")
+  local pg_pids ng_pids; pg_pids="$(named postgres)"; ng_pids="$(named nginx)"
+  # shellcheck disable=SC2086
+  local pg0 ng0; pg0=$(ticks $pg_pids); ng0=$(ticks $ng_pids)
   wrk -t2 -c"$CONNS" -d"$DURATION" --latency -s bench/wrk/bench.lua "$url" >"$RUN/wrk-$(echo "$label" | tr -c 'a-z0-9' '-').txt" 2>&1
   local after; after=$(ticks "$@")
+  # shellcheck disable=SC2086
+  local pg1 ng1; pg1=$(ticks $pg_pids); ng1=$(ticks $ng_pids)
   local line; line="$(grep BENCH_RESULT "$RUN/wrk-$(echo "$label" | tr -c 'a-z0-9' '-').txt" | tail -1)"
   local rps p50 p95 errs reqs
   rps="$(sed -n 's/.*rps=\([^ ]*\).*/\1/p' <<<"$line")"; p50="$(sed -n 's/.*p50_ms=\([^ ]*\).*/\1/p' <<<"$line")"
   p95="$(sed -n 's/.*p95_ms=\([^ ]*\).*/\1/p' <<<"$line")"; errs="$(sed -n 's/.*non2xx=\([^ ]*\).*/\1/p' <<<"$line")"
   reqs="$(sed -n 's/.*requests=\([^ ]*\).*/\1/p' <<<"$line")"
-  local cpu="n/a"; [[ -n "$reqs" && "$reqs" != 0 ]] && cpu="$(awk -v a="$after" -v b="$before" -v t="$CLK_TCK" -v n="$reqs" 'BEGIN{printf "%.2f", (a-b)*1000/t/n}')"
-  echo "| $label | $rps | $p50 | $p95 | $errs | $cpu |" >>"$RUN/rows.md"
+  local cpu pg ng; cpu="$(per_req "$after" "$before" "${reqs:-0}")"; pg="$(per_req "$pg1" "$pg0" "${reqs:-0}")"; ng="$(per_req "$ng1" "$ng0" "${reqs:-0}")"
+  echo "| $label | $rps | $p50 | $p95 | $errs | $cpu | $pg | $ng |" >>"$RUN/rows.md"
+  RPS["$label"]="$rps"
   log "$label: $rps req/s, p50 $p50 ms, p95 $p95 ms, non-2xx $errs"
 }
 : >"$RUN/rows.md"
+declare -A RPS
+REGISTER="/api/v1/schools/$BENCH_URN/register"
+PUPIL="/api/v1/pupils/%s"
 measure "health, nginx → A+B" "$BASE/health" "$PID_A" "$PID_B"
-measure "register API, nginx → A+B" "$BASE/api/v1/schools/$BENCH_URN/register" "$PID_A" "$PID_B"
+measure "register API, nginx → A+B" "$BASE$REGISTER" "$PID_A" "$PID_B"
+measure "pupil API, nginx → A+B" "$BASE$PUPIL" "$PID_A" "$PID_B"
 measure "health, straight to A (B running)" "http://127.0.0.1:$PA/health" "$PID_A"
 kill "$PID_B"; wait "$PID_B" 2>/dev/null || true
-measure "register API, nginx → A only (B stopped)" "$BASE/api/v1/schools/$BENCH_URN/register" "$PID_A"
-measure "register API, straight to A (B stopped)" "http://127.0.0.1:$PA/api/v1/schools/$BENCH_URN/register" "$PID_A"
+measure "register API, nginx → A only (B stopped)" "$BASE$REGISTER" "$PID_A"
+measure "pupil API, nginx → A only (B stopped)" "$BASE$PUPIL" "$PID_A"
+measure "register API, straight to A (B stopped)" "http://127.0.0.1:$PA$REGISTER" "$PID_A"
+ratio() { awk -v a="${RPS[$1]:-0}" -v b="${RPS[$2]:-0}" 'BEGIN{ if (b > 0) printf "%.2f", a / b; else print "n/a" }'; }
+SCALE_REGISTER="$(ratio "register API, nginx → A+B" "register API, nginx → A only (B stopped)")"
+SCALE_PUPIL="$(ratio "pupil API, nginx → A+B" "pupil API, nginx → A only (B stopped)")"
 
 # ------------------------------------------------------------------ one audit chain, no double runs
 sleep 12 # let each instance's sealer finish its last round
@@ -163,13 +208,19 @@ DOUBLE="$($PSQL_ADMIN -d senco_multi -tAc 'SELECT COUNT(*) FROM (SELECT "Job", "
   echo "# Two instances behind nginx ($(date -u '+%Y-%m-%d %H:%M') UTC)"
   echo
   echo "$(nproc) CPUs, load average at the end: $(cut -d' ' -f1-3 /proc/loadavg). PostgreSQL, 3 schools × 2,000 pupils; wrk -t2 -c$CONNS -d$DURATION."
+  if [[ -n "$CPUS" ]]; then
+    echo "Each instance capped at $CPUS CPUs (its own cgroup), standing in for a server of its own; PostgreSQL, nginx and wrk uncapped."
+  else
+    echo "Instances not capped: both share the machine's CPUs with PostgreSQL, nginx and wrk (set BENCH_INSTANCE_CPUS to cap them)."
+  fi
   echo
   echo "- Sign-in through nginx answered $SIGNIN; then 20 register pages with that cookie: $NON200 not 200; instance A served $HITS_A and B served $HITS_B."
   echo "- Audit chain written by both instances: $(echo "$VERIFY" | tr '\n' ' ')"
   echo "- Scheduled runs claimed more than once: $DOUBLE"
+  echo "- Throughput with two instances over one, through nginx: register API × $SCALE_REGISTER, pupil API × $SCALE_PUPIL"
   echo
-  echo "| what | requests/s | p50 ms | p95 ms | non-2xx | app CPU ms/req (both instances) |"
-  echo "|---|---:|---:|---:|---:|---:|"
+  echo "| what | requests/s | p50 ms | p95 ms | non-2xx | app CPU ms/req (the instances measured) | PostgreSQL CPU ms/req | nginx CPU ms/req |"
+  echo "|---|---:|---:|---:|---:|---:|---:|---:|"
   cat "$RUN/rows.md"
 } >"$RUN/summary.md"
 cat "$RUN/summary.md"
