@@ -201,4 +201,52 @@ public class ProvisionPageTests(ProvisionFixture app)
         Assert.Equal(HttpStatusCode.OK, r.StatusCode);
         Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", r.Content.Headers.ContentType?.MediaType);
     }
+
+    [Fact]
+    public async Task One_to_one_support_is_added_to_a_timetable_by_finding_the_pupil_not_from_a_list_of_every_pupil()
+    {
+        var mine = await app.PupilAsync(forename: "Wystan", surname: "Quennell", needs: ["SPLD"]);
+        var namesake = await app.PupilAsync(forename: "Wystan", surname: "Quennell", year: "6");
+        var theirs = await app.PupilAsync(school: "B", forename: "Wystan", surname: "Abernethy", needs: ["SPLD"]);
+        var staff = await app.StaffAsync("Picker Tester");
+        var senco = await app.ClientAsync("senco@a.test", cookies: true);
+        var url = $"/staff/{staff}";
+        var page = await Page(senco, url);
+        Assert.Null(page.QuerySelector("select[name='Entry.PupilId']"));
+        const string form = "form[action*='handler=Add']";
+        var typed = new Dictionary<string, string>
+        {
+            ["Entry.Kind"] = "OneToOne", ["Entry.Description"] = "Fictional: reading support", ["Entry.Day"] = "Tuesday",
+            ["Entry.Start"] = "09:15", ["Entry.End"] = "09:45",
+        };
+
+        // "Find a pupil" shows this school's pupils of that name, told apart by year and UPN, and keeps what was typed.
+        var (found, doc) = await Submit(senco, page, form, new(typed) { ["PupilSearch.Query"] = "wystan", ["PupilSearch.Find"] = "Entry.PupilId" }, url);
+        Assert.Equal(HttpStatusCode.OK, found.StatusCode);
+        var offered = doc.QuerySelectorAll("input[name='Entry.PupilId']").Select(i => i.GetAttribute("value")).ToList();
+        Assert.Contains(mine.ToString(), offered);
+        Assert.Contains(namesake.ToString(), offered);
+        Assert.DoesNotContain(theirs.ToString(), offered);
+        Assert.Contains("", offered); // "No particular pupil"
+        var picker = doc.QuerySelector(".senco-pupil-picker")!.TextContent;
+        Assert.Contains("Wystan Quennell, Year 4", picker);
+        Assert.Contains("Wystan Quennell, Year 6", picker);
+        Assert.Empty(doc.QuerySelectorAll(".govuk-error-summary"));
+        Assert.Equal("Fictional: reading support", doc.QuerySelector("input[name='Entry.Description']")!.GetAttribute("value"));
+        Assert.Equal("09:15", doc.QuerySelector("input[name='Entry.Start']")!.GetAttribute("value"));
+
+        // Choosing one and adding it: the entry is for that pupil.
+        var (added, _) = await Submit(senco, doc, form, new(typed) { ["Entry.PupilId"] = mine.ToString() }, url);
+        Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
+        var week = System.Text.Json.Nodes.JsonNode.Parse(await (await senco.GetAsync($"/api/v1/staff/{staff}")).Content.ReadAsStringAsync())!;
+        var entry = Assert.Single(week["timetable"]!.AsArray(), i => i!["description"]!.GetValue<string>() == "Fictional: reading support")!;
+        Assert.Equal(mine, entry["pupilId"]!.GetValue<Guid>());
+        Assert.Equal("1:1 support", entry["kind"]!.GetValue<string>());
+
+        // A form with an error keeps the chosen pupil chosen.
+        var again = await Page(senco, url);
+        var (_, withError) = await Submit(senco, again, form, new(typed) { ["Entry.PupilId"] = namesake.ToString(), ["Entry.End"] = "" }, url);
+        Assert.NotEmpty(withError.QuerySelectorAll(".govuk-error-summary a"));
+        Assert.True(withError.QuerySelector($"input[name='Entry.PupilId'][value='{namesake}']")!.HasAttribute("checked"));
+    }
 }

@@ -22,7 +22,7 @@ public sealed record TimetableEntryRequest(string? Kind, string? Day, string? St
 public sealed record HoursDto(decimal Used, decimal? Contracted, decimal? Remaining, bool Over, decimal? Percent);
 public sealed record StaffDto(Guid Id, string Name, string Role, Guid? UserId, decimal? ContractedHoursPerWeek, decimal? HourlyCost, Guid? LineManagerId, string? LineManager,
     bool Active, int Version, HoursDto? Hours, int? Clashes);
-public sealed record WeekItemDto(string Kind, string Description, string Day, string Start, string End, DateOnly? From, DateOnly? To, Guid? GroupId, Guid? EntryId, bool ActiveThisWeek);
+public sealed record WeekItemDto(string Kind, string Description, string Day, string Start, string End, DateOnly? From, DateOnly? To, Guid? GroupId, Guid? EntryId, Guid? PupilId, bool ActiveThisWeek);
 public sealed record ClashDto(string First, string Second, string Description);
 public sealed record StaffWeekDto(StaffDto Staff, DateOnly WeekBeginning, IReadOnlyList<WeekItemDto> Timetable, IReadOnlyList<ClashDto> Clashes, HoursDto Hours);
 
@@ -94,6 +94,6 @@ public static class DeploymentApi
 
     private static StaffWeekDto WeekDto(StaffWeek w) => new(Dto(w.Staff, w.Hours, w.Clashes.Count), w.Monday,
         w.Items.Select(i => new WeekItemDto(i.Kind, i.Item.Label, i.Item.Day.ToString(), Timetable.Time(i.Item.Start), Timetable.Time(i.Item.End), i.Item.From, i.Item.To,
-            i.GroupId, i.EntryId, i.ActiveThisWeek)).ToList(),
+            i.GroupId, i.EntryId, i.PupilId, i.ActiveThisWeek)).ToList(),
         w.Clashes.Select(c => new ClashDto(c.First.Label, c.Second.Label, c.Describe())).ToList(), Hours(w.Hours));
 }

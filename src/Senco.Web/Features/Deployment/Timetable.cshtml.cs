@@ -23,13 +23,13 @@ public sealed class EntryForm
     [Display(Name = "Starts")] public string? Start { get; set; }
     [Display(Name = "Ends")] public string? End { get; set; }
     [Display(Name = "Description")] public string? Description { get; set; }
-    [Display(Name = "Pupil (optional)")] public string? PupilId { get; set; }
+    [Display(Name = "Pupil supported (optional)")] public Guid? PupilId { get; set; }
     [Display(Name = "From (optional)")] public DateOnly? From { get; set; }
     [Display(Name = "To (optional)")] public DateOnly? To { get; set; }
 }
 
 /// A member of staff's week: groups, 1:1 support and classes by day, hours against contract, clashes flagged.
-public sealed class TimetableModel(UserContext user, ProvisionAccess access, SencoDbContext db, StaffCommands commands, TimeProvider clock) : PageModel
+public sealed class TimetableModel(UserContext user, ProvisionAccess access, SencoDbContext db, StaffCommands commands, PupilPicker picker, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public DateOnly? Week { get; set; }
     [BindProperty] public EntryForm Entry { get; set; } = new();
@@ -38,7 +38,10 @@ public sealed class TimetableModel(UserContext user, ProvisionAccess access, Sen
     public StaffWeek Timetable { get; private set; } = null!;
     public bool CanManage { get; private set; }
     public bool CanSeeAll { get; private set; }
-    public List<SelectListItem> Pupils { get; private set; } = [];
+    [BindProperty] public PupilSearchForm PupilSearch { get; set; } = new();
+    /// The pupil chosen for 1:1 support and the matches of a "Find a pupil" search (a select of every pupil on the
+    /// register is unusable in a large school, and cannot tell two pupils of the same name apart).
+    public PupilPickerState Picker { get; private set; } = new();
     public HashSet<string> Clashing { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) => await LoadAsync(id, ct) ?? Page();
@@ -47,7 +50,14 @@ public sealed class TimetableModel(UserContext user, ProvisionAccess access, Sen
     {
         if (await LoadAsync(id, ct) is { } denied) return denied;
         if (!CanManage) return StatusCode(403);
-        var input = new TimetableEntryInput(Entry.Kind, Entry.Day, Entry.Start, Entry.End, Entry.Description, Guid.TryParse(Entry.PupilId, out var p) ? p : null, Entry.From, Entry.To);
+        if (PupilSearch.Find is not null)
+        {
+            // "Find a pupil": the form again with the matches; nothing is saved and nothing is wrong yet.
+            PupilPicker.KeepValuesDropErrors(ModelState);
+            Picker = await picker.LoadAsync(user.School(Staff.SchoolId)!, Entry.PupilId, PupilSearch.Query, search: true, ct);
+            return Page();
+        }
+        var input = new TimetableEntryInput(Entry.Kind, Entry.Day, Entry.Start, Entry.End, Entry.Description, Entry.PupilId, Entry.From, Entry.To);
         if (!ModelState.IsValid)
         {
             FormValues.AddTo(ModelState, ProvisionRules.ValidateTimetableEntry(input, out _), "Entry");
@@ -86,13 +96,7 @@ public sealed class TimetableModel(UserContext user, ProvisionAccess access, Sen
         var monday = Senco.Core.Provision.Timetable.WeekBeginning(Week ?? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
         Timetable = await StaffCommands.WeekAsync(db, Staff, monday, ct);
         Clashing = Timetable.Clashes.SelectMany(c => new[] { c.First.Ref, c.Second.Ref }).ToHashSet();
-        if (CanManage)
-        {
-            var pupils = await db.Pupils.AsNoTracking().Where(p => p.SchoolId == Staff.SchoolId && p.OnRoll && p.SenStatus != SenStatus.N)
-                .Select(p => new { p.Id, p.Forename, p.Surname }).ToListAsync(ct);
-            Pupils = new[] { new SelectListItem("No particular pupil", "") }.Concat(pupils.OrderBy(p => p.Surname, StringComparer.OrdinalIgnoreCase)
-                .Select(p => new SelectListItem($"{p.Surname}, {p.Forename}", p.Id.ToString()))).ToList();
-        }
+        if (CanManage) Picker = await picker.LoadAsync(user.School(Staff.SchoolId)!, Entry.PupilId, PupilSearch.Query, search: false, ct);
         return null;
     }
 
