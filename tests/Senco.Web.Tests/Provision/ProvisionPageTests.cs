@@ -249,4 +249,37 @@ public class ProvisionPageTests(ProvisionFixture app)
         Assert.NotEmpty(withError.QuerySelectorAll(".govuk-error-summary a"));
         Assert.True(withError.QuerySelector($"input[name='Entry.PupilId'][value='{namesake}']")!.HasAttribute("checked"));
     }
+
+    [Fact]
+    public async Task A_pupil_joins_a_group_by_finding_them_and_choosing_nobody_says_so_at_the_search_box()
+    {
+        var first = await app.PupilAsync(forename: "Ottoline", surname: "First", needs: ["SPLD"]);
+        var joiner = await app.PupilAsync(forename: "Ottoline", surname: "Vasquez"); // not on the register: groups are for any pupil on roll
+        var group = await app.GroupAsync(await app.ProvisionAsync(), [first], await app.StaffAsync("Group Picker Tester"));
+        var url = $"/interventions/{group["id"]!.GetValue<Guid>()}";
+        var senco = await app.ClientAsync("senco@a.test", cookies: true);
+        var page = await Page(senco, url);
+        Assert.Null(page.QuerySelector("select[name='AddPupilId']"));
+        const string form = "form[action*='handler=AddPupil']";
+
+        // Adding with nobody chosen: the error names the field and its link reaches the search box.
+        var (nobody, withError) = await Submit(senco, page, form, [], url);
+        Assert.Equal(HttpStatusCode.OK, nobody.StatusCode);
+        var link = withError.QuerySelector(".govuk-error-summary a")!;
+        Assert.Equal("#AddPupilId", link.GetAttribute("href"));
+        Assert.Contains("Select a pupil", link.TextContent);
+        Assert.Equal("search", withError.QuerySelector("#AddPupilId")!.GetAttribute("type"));
+
+        // Finding, choosing, adding.
+        var (found, doc) = await Submit(senco, page, form, new() { ["PupilSearch.Query"] = "ottoline", ["PupilSearch.Find"] = "AddPupilId" }, url);
+        Assert.Equal(HttpStatusCode.OK, found.StatusCode);
+        Assert.Empty(doc.QuerySelectorAll(".govuk-error-summary"));
+        var offered = doc.QuerySelectorAll("input[name='AddPupilId'][type='radio']").Select(i => i.GetAttribute("value")).ToList();
+        Assert.Contains(joiner.ToString(), offered);
+        Assert.DoesNotContain("", offered); // a pupil is required: no "none" choice
+        Assert.Equal("radio", doc.QuerySelector("#AddPupilId")!.GetAttribute("type")); // the first choice carries the field id now
+        var (added, _) = await Submit(senco, doc, form, new() { ["AddPupilId"] = joiner.ToString() }, url);
+        Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
+        Assert.Contains("Ottoline Vasquez", (await Page(senco, url)).QuerySelector("main")!.TextContent);
+    }
 }

@@ -17,10 +17,10 @@ using Senco.Web.Features.Shared.Audit;
 namespace Senco.Web.Features.Interventions;
 
 /// A group: who, when, cost, pupils with their scores, the registers taken and due.
-public sealed class DetailsModel(UserContext user, ProvisionAccess access, SencoDbContext db, GroupCommands commands, AuditLog audit, TimeProvider clock) : PageModel
+public sealed class DetailsModel(UserContext user, ProvisionAccess access, SencoDbContext db, GroupCommands commands, PupilPicker picker, AuditLog audit, TimeProvider clock) : PageModel
 {
     [TempData] public string? Notice { get; set; }
-    [BindProperty, Display(Name = "Pupil")] public string? AddPupilId { get; set; }
+    [BindProperty, Display(Name = "Pupil")] public Guid? AddPupilId { get; set; }
     [BindProperty, Display(Name = "Joined on")] public DateOnly? AddJoinedOn { get; set; }
     public InterventionGroup Group { get; private set; } = null!;
     public MapGroup Costed { get; private set; } = null!;
@@ -29,7 +29,9 @@ public sealed class DetailsModel(UserContext user, ProvisionAccess access, Senco
     public List<DateOnly> Due { get; private set; } = [];
     public bool CanManage { get; private set; }
     public bool CanRecord { get; private set; }
-    public List<SelectListItem> PupilChoices { get; private set; } = [];
+    [BindProperty] public PupilSearchForm PupilSearch { get; set; } = new();
+    /// The pupil to add, found by name, UPN or year group (any pupil on roll: a group is not only for the register).
+    public PupilPickerState Picker { get; private set; } = new();
     public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) => await LoadAsync(id, ct) ?? Page();
@@ -38,8 +40,15 @@ public sealed class DetailsModel(UserContext user, ProvisionAccess access, Senco
     {
         if (await LoadAsync(id, ct) is { } denied) return denied;
         if (!CanManage) return StatusCode(403);
+        if (PupilSearch.Find is not null)
+        {
+            // "Find a pupil": the page again with the matches; nothing is added yet.
+            PupilPicker.KeepValuesDropErrors(ModelState);
+            Picker = await picker.LoadAsync(user.School(Group.SchoolId)!, AddPupilId, PupilSearch.Query, search: true, ct);
+            return Page();
+        }
         if (!ModelState.IsValid) return Page();
-        var outcome = await commands.AddPupilAsync(id, Guid.TryParse(AddPupilId, out var p) ? p : null, AddJoinedOn, ct);
+        var outcome = await commands.AddPupilAsync(id, AddPupilId, AddJoinedOn, ct);
         if (outcome.IsOk)
         {
             Notice = $"{outcome.Value!.Pupil!.FullName} has joined the group.";
@@ -66,15 +75,7 @@ public sealed class DetailsModel(UserContext user, ProvisionAccess access, Senco
         Sessions = Sessions.OrderByDescending(s => s.On).ToList();
         var taken = Sessions.Select(s => s.On).ToHashSet();
         Due = Timetable.SessionDates(Group.StartOn, Group.Weeks, Group.Slots.Select(s => s.Day), Today).Where(d => !taken.Contains(d)).OrderByDescending(d => d).ToList();
-        if (CanManage)
-        {
-            var inGroup = Year.MembersOf(id).Select(m => m.PupilId).ToHashSet();
-            var pupils = await db.Pupils.AsNoTracking().Where(p => p.SchoolId == Group.SchoolId && p.OnRoll && p.SenStatus != SenStatus.N)
-                .Select(p => new { p.Id, p.Forename, p.Surname, p.YearGroup }).ToListAsync(ct);
-            PupilChoices = new[] { new SelectListItem("Select a pupil on the SEND register", "") }.Concat(pupils.Where(p => !inGroup.Contains(p.Id))
-                .OrderBy(p => p.Surname, StringComparer.OrdinalIgnoreCase).ThenBy(p => p.Forename, StringComparer.OrdinalIgnoreCase)
-                .Select(p => new SelectListItem($"{p.Surname}, {p.Forename} ({Senco.Core.Pupils.YearGroups.Label(p.YearGroup)})", p.Id.ToString()))).ToList();
-        }
+        if (CanManage) Picker = await picker.LoadAsync(school, AddPupilId, PupilSearch.Query, search: false, ct);
         audit.Read("intervention.read", $"Viewed intervention group \"{Group.Name}\"", Group.SchoolId);
         return null;
     }

@@ -2,8 +2,8 @@
 // A pupil field for a school of any size: a "Find a pupil" search box and button (which posts the surrounding form,
 // so it works without JavaScript and keeps the other fields) and the matches as radios, with the pupil already chosen
 // and a "none" choice. The page handles the search with PupilPicker (Features/Shared/PupilPicker). The first radio's
-// id is the field id, so the error summary links to it; the search box posts {search-name}.Query and the button
-// {search-name}.Find.
+// id is the field id, so the error summary links to it (the search box's, while there is no radio); the search box
+// posts {search-name}.Query and the button {search-name}.Find.
 
 using System.Globalization;
 using Microsoft.AspNetCore.Html;
@@ -33,7 +33,15 @@ public sealed class SencoPupilPickerTagHelper : GovukFieldTagHelper
     {
         TakeUnboundAttributes(output);
         var current = CurrentValue ?? "";
-        var searchId = GovukIds.FromName(SearchName + ".Query");
+        var choices = new List<(string Value, string Text)>();
+        if (NoneLabel is not null) choices.Add(("", NoneLabel));
+        if (State.Selected is { } chosen) choices.Add((chosen.Id.ToString(), chosen.Label));
+        foreach (var m in State.Matches)
+            if (m.Id != State.Selected?.Id) choices.Add((m.Id.ToString(), m.Label));
+        // With no radio yet (a required pupil, nothing searched), the search box carries the field's id, so that the
+        // error summary's "Select a pupil" link lands somewhere.
+        var searchId = choices.Count == 0 ? Id : GovukIds.FromName(SearchName + ".Query");
+        var searchHintId = GovukIds.FromName(SearchName + ".Query") + "-hint";
         var statusId = Id + "-status";
 
         var search = new TagBuilder("div");
@@ -44,7 +52,7 @@ public sealed class SencoPupilPickerTagHelper : GovukFieldTagHelper
         label.InnerHtml.Append("Find a pupil");
         var hint = new TagBuilder("div");
         hint.AddCssClass("govuk-hint");
-        hint.Attributes["id"] = searchId + "-hint";
+        hint.Attributes["id"] = searchHintId;
         hint.InnerHtml.Append("Part of their name, their UPN or a year group, for example Sam, or Year 5");
         var input = new TagBuilder("input") { TagRenderMode = TagRenderMode.SelfClosing };
         input.AddCssClass("govuk-input govuk-!-width-one-half senco-pupil-picker__query");
@@ -55,7 +63,7 @@ public sealed class SencoPupilPickerTagHelper : GovukFieldTagHelper
         input.Attributes["autocomplete"] = "off";
         input.Attributes["spellcheck"] = "false";
         input.Attributes["maxlength"] = "100";
-        input.Attributes["aria-describedby"] = searchId + "-hint";
+        input.Attributes["aria-describedby"] = searchHintId;
         var button = new TagBuilder("button");
         button.AddCssClass("govuk-button govuk-button--secondary senco-pupil-picker__find");
         button.Attributes["type"] = "submit";
@@ -78,11 +86,6 @@ public sealed class SencoPupilPickerTagHelper : GovukFieldTagHelper
         var radios = new TagBuilder("div");
         radios.AddCssClass("govuk-radios govuk-radios--small");
         radios.Attributes["data-module"] = "govuk-radios";
-        var choices = new List<(string Value, string Text)>();
-        if (NoneLabel is not null) choices.Add(("", NoneLabel));
-        if (State.Selected is { } chosen) choices.Add((chosen.Id.ToString(), chosen.Label));
-        foreach (var m in State.Matches)
-            if (m.Id != State.Selected?.Id) choices.Add((m.Id.ToString(), m.Label));
         var i = 0;
         foreach (var (value, text) in choices)
         {
