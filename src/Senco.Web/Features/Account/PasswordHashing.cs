@@ -39,10 +39,10 @@ public static class PasswordHashing
 public sealed class DecoyPasswordHash(IOptions<PasswordHasherOptions> options)
 {
     private readonly PasswordHasher<SencoUser> _hasher = new(options);
-    private readonly Lazy<string> _hash = new(() => new PasswordHasher<SencoUser>(options).HashPassword(new SencoUser(), "not-a-real-password-" + Guid.NewGuid()));
+    private string? _hash;
 
-    /// The hash checked against (a random password's, made once per process).
-    public string Hash => _hash.Value;
+    /// The hash checked against (a random password's, made once per process on first use).
+    public string Hash => LazyInitializer.EnsureInitialized(ref _hash, () => _hasher.HashPassword(new SencoUser(), "not-a-real-password-" + Guid.NewGuid()));
 
     public void Verify(string password) => _hasher.VerifyHashedPassword(new SencoUser(), Hash, password);
 }

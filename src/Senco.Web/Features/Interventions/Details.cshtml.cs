@@ -1,13 +1,11 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
 using Senco.Core;
 using Senco.Core.Access;
 using Senco.Core.Model;
 using Senco.Core.Provision;
-using Senco.Core.Sen;
 using Senco.Data;
 using Senco.Web.Features.Provision;
 using Senco.Web.Features.Shared;
