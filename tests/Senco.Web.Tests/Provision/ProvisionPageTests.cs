@@ -243,6 +243,13 @@ public class ProvisionPageTests(ProvisionFixture app)
         Assert.Equal(mine, entry["pupilId"]!.GetValue<Guid>());
         Assert.Equal("1:1 support", entry["kind"]!.GetValue<string>());
 
+        // A pupil of another school, posted by hand, is refused on the field and nothing is added.
+        var (refused, refusedDoc) = await Submit(senco, await Page(senco, url), form, new(typed) { ["Entry.PupilId"] = theirs.ToString(), ["Entry.Description"] = "Fictional: not ours" }, url);
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.NotEmpty(refusedDoc.QuerySelectorAll(".govuk-error-summary a"));
+        var after = System.Text.Json.Nodes.JsonNode.Parse(await (await senco.GetAsync($"/api/v1/staff/{staff}")).Content.ReadAsStringAsync())!;
+        Assert.DoesNotContain(after["timetable"]!.AsArray(), i => i!["description"]!.GetValue<string>() == "Fictional: not ours");
+
         // A form with an error keeps the chosen pupil chosen.
         var again = await Page(senco, url);
         var (_, withError) = await Submit(senco, again, form, new(typed) { ["Entry.PupilId"] = namesake.ToString(), ["Entry.End"] = "" }, url);
@@ -255,6 +262,7 @@ public class ProvisionPageTests(ProvisionFixture app)
     {
         var first = await app.PupilAsync(forename: "Ottoline", surname: "First", needs: ["SPLD"]);
         var joiner = await app.PupilAsync(forename: "Ottoline", surname: "Vasquez"); // not on the register: groups are for any pupil on roll
+        var theirs = await app.PupilAsync(school: "B", forename: "Ottoline", surname: "Elsewhere");
         var group = await app.GroupAsync(await app.ProvisionAsync(), [first], await app.StaffAsync("Group Picker Tester"));
         var url = $"/interventions/{group["id"]!.GetValue<Guid>()}";
         var senco = await app.ClientAsync("senco@a.test", cookies: true);
@@ -276,7 +284,13 @@ public class ProvisionPageTests(ProvisionFixture app)
         Assert.Empty(doc.QuerySelectorAll(".govuk-error-summary"));
         var offered = doc.QuerySelectorAll("input[name='AddPupilId'][type='radio']").Select(i => i.GetAttribute("value")).ToList();
         Assert.Contains(joiner.ToString(), offered);
+        Assert.DoesNotContain(theirs.ToString(), offered);
         Assert.DoesNotContain("", offered); // a pupil is required: no "none" choice
+        // Another school's pupil, posted by hand, is refused on the field.
+        var (refused, refusedDoc) = await Submit(senco, doc, form, new() { ["AddPupilId"] = theirs.ToString() }, url);
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Equal("#AddPupilId", refusedDoc.QuerySelector(".govuk-error-summary a")!.GetAttribute("href"));
+        Assert.DoesNotContain("Elsewhere", (await Page(senco, url)).QuerySelector("main table")!.TextContent);
         Assert.Equal("radio", doc.QuerySelector("#AddPupilId")!.GetAttribute("type")); // the first choice carries the field id now
         var (added, _) = await Submit(senco, doc, form, new() { ["AddPupilId"] = joiner.ToString() }, url);
         Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
